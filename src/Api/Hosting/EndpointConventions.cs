@@ -1,0 +1,22 @@
+namespace Sunshine.Api.Hosting;
+
+/// <summary>The problem responses an endpoint can give, declared so they appear in openapi.json.</summary>
+public static class EndpointConventions
+{
+    private const string ProblemJsonType = "application/problem+json";
+
+    /// <summary>Every signed-in endpoint: invalid input, not signed in, not allowed.</summary>
+    public static RouteHandlerBuilder ProducesStandardProblems(this RouteHandlerBuilder builder) =>
+        builder.ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
+
+    public static RouteHandlerBuilder ProducesProblems(this RouteHandlerBuilder builder, params int[] statuses)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        foreach (var status in statuses)
+        {
+            builder.Produces<ApiProblem>(status, ProblemJsonType);
+        }
+
+        return builder;
+    }
+}

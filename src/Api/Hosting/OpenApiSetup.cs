@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.OpenApi;
+using Sunshine.Infrastructure.Identity;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace Sunshine.Api.Hosting;
+
+/// <summary>The OpenAPI document (exported to openapi.json at build time) and Swagger UI with OAuth sign-in.</summary>
+public static class OpenApiSetup
+{
+    public const string DocumentName = "v1";
+    private const string SchemeId = "oauth2";
+
+    public static IServiceCollection AddOpenApiDocument(this IServiceCollection services)
+    {
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(options =>
+        {
+            options.SwaggerDoc(DocumentName, new OpenApiInfo
+            {
+                Title = "Sunshine API",
+                Version = "v1",
+                Description =
+                    "REST API of Sunshine, the system of the Changde City E-commerce Disability-Assistance Poverty-Alleviation " +
+                    "Programme (常德市电子商务助残扶贫工程). Errors are RFC 9457 problem details with a stable `code` and a `traceId`. " +
+                    "Updates need the record's ETag in `If-Match` (412 when stale, 428 when missing). Sign in with the Authorize " +
+                    "button (OAuth 2.0 authorization code with PKCE).",
+            });
+            options.SupportNonNullableReferenceTypes();
+            options.NonNullableReferenceTypesAsRequired();
+            options.CustomOperationIds(api => api.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName);
+            foreach (var assembly in new[] { typeof(OpenApiSetup).Assembly, typeof(Application.DependencyInjection).Assembly, typeof(Domain.Common.Entity).Assembly })
+            {
+                var xml = Path.Combine(AppContext.BaseDirectory, assembly.GetName().Name + ".xml");
+                if (File.Exists(xml))
+                {
+                    options.IncludeXmlComments(xml);
+                }
+            }
+
+            options.AddSecurityDefinition(SchemeId, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.OAuth2,
+                Description = "Sign in as a person (authorization code with PKCE).",
+                Flows = new OpenApiOAuthFlows
+                {
+                    AuthorizationCode = new OpenApiOAuthFlow
+                    {
+                        AuthorizationUrl = new Uri("/connect/authorize", UriKind.Relative),
+                        TokenUrl = new Uri("/connect/token", UriKind.Relative),
+                        Scopes = new Dictionary<string, string> { [OAuthClients.ApiScope] = "Use the REST API" },
+                    },
+                },
+            });
+            options.OperationFilter<SecurityRequirementFilter>();
+        });
+        return services;
+    }
+
+    public static WebApplication UseOpenApiDocument(this WebApplication app)
+    {
+        app.UseSwagger();
+        app.UseSwaggerUI(options =>
+        {
+            options.SwaggerEndpoint($"/swagger/{DocumentName}/swagger.json", "Sunshine API v1");
+            options.DocumentTitle = "Sunshine API";
+            options.OAuthClientId(OAuthClients.SwaggerClientId);
+            options.OAuthUsePkce();
+            options.OAuthScopes(OAuthClients.ApiScope);
+        });
+        return app;
+    }
+
+    /// <summary>Marks operations that need a signed-in caller with the OAuth requirement.</summary>
+    private sealed class SecurityRequirementFilter : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
+            if (!metadata.OfType<IAuthorizeData>().Any() || metadata.OfType<IAllowAnonymous>().Any())
+            {
+                return;
+            }
+
+            operation.Security ??= [];
+            operation.Security.Add(new OpenApiSecurityRequirement
+            {
+                [new OpenApiSecuritySchemeReference(SchemeId, context.Document)] = [OAuthClients.ApiScope],
+            });
+        }
+    }
+}

@@ -1,0 +1,27 @@
+namespace Sunshine.Api.Hosting;
+
+/// <summary>Problem details for error statuses produced without a body (challenge, forbid, unknown route, rate limit).</summary>
+public static class StatusCodeProblems
+{
+    public static IApplicationBuilder UseStatusCodeProblems(this IApplicationBuilder app) =>
+        app.UseStatusCodePages(async context =>
+        {
+            var http = context.HttpContext;
+            var status = http.Response.StatusCode;
+            var (code, detail) = status switch
+            {
+                401 => ("auth.unauthenticated", "Sign in first, or send a valid bearer token."),
+                403 => ("auth.forbidden", "You may not do this."),
+                404 => ("route.not_found", "There is no such address."),
+                405 => ("request.method_not_allowed", "This address does not accept that method."),
+                413 => ("request.too_large", "The request body is larger than this endpoint accepts."),
+                415 => ("request.unsupported_media_type", "Send the body as application/json."),
+                429 => ("request.rate_limited", "Too many requests: wait a moment and try again."),
+                _ => ("request.failed", "The request failed."),
+            };
+            await ProblemDetailsExceptionHandler.Write(
+                http,
+                ProblemDetailsExceptionHandler.Problem(http, status, code, detail),
+                http.RequestAborted);
+        });
+}

@@ -1,0 +1,157 @@
+using System.Reflection;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using OpenIddict.Validation.AspNetCore;
+using Serilog;
+using Serilog.Formatting.Compact;
+using Sunshine.Api.Endpoints;
+using Sunshine.Api.Hosting;
+using Sunshine.Application;
+using Sunshine.Application.Common.Behaviours;
+using Sunshine.Application.Common.Interfaces;
+using Sunshine.Infrastructure;
+using Sunshine.Infrastructure.Persistence;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// The build-time OpenAPI export runs this file without a database: give it placeholders and skip start-up work.
+var exportingOpenApi = Assembly.GetEntryAssembly()?.GetName().Name == "GetDocument.Insider";
+if (exportingOpenApi)
+{
+    builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["ConnectionStrings:Default"] = "Host=localhost;Database=openapi_export",
+        ["Auth:UseEphemeralKeys"] = "true",
+        ["Database:MigrateOnStartup"] = "false",
+    });
+}
+
+builder.Services.AddSerilog((services, logger) =>
+{
+    logger.ReadFrom.Configuration(builder.Configuration).Enrich.FromLogContext();
+    if (builder.Configuration["Logging:Format"] == "json")
+    {
+        logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+    }
+    else
+    {
+        logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} trace={TraceId}{NewLine}{Exception}", formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+    }
+});
+
+builder.Services.AddApplication();
+builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
+builder.Services.AddMediator((MediatorOptions options) =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.Assemblies = [typeof(Sunshine.Application.DependencyInjection)];
+    options.PipelineBehaviors =
+    [
+        typeof(LoggingBehaviour<,>),
+        typeof(AuthorizationBehaviour<,>),
+        typeof(ValidationBehaviour<,>),
+        typeof(TransactionBehaviour<,>),
+    ];
+});
+ValidatorOptions.Global.LanguageManager.Culture = new System.Globalization.CultureInfo("en");
+
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ICurrentUser, CurrentUser>();
+builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+builder.Services.AddProblemDetails();
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+});
+
+const string SessionOrBearer = "SessionOrBearer";
+builder.Services.ConfigureApplicationCookie(o =>
+{
+    o.Cookie.Name = "sunshine.session";
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SameSite = SameSiteMode.Strict;
+    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+    o.SlidingExpiration = true;
+    o.Events.OnRedirectToLogin = context =>
+    {
+        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        return Task.CompletedTask;
+    };
+    o.Events.OnRedirectToAccessDenied = context =>
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Task.CompletedTask;
+    };
+});
+builder.Services.AddAuthentication(o =>
+    {
+        o.DefaultScheme = SessionOrBearer;
+        o.DefaultAuthenticateScheme = SessionOrBearer;
+        o.DefaultChallengeScheme = SessionOrBearer;
+        o.DefaultForbidScheme = SessionOrBearer;
+    })
+    .AddPolicyScheme(SessionOrBearer, "Session cookie or bearer token", o => o.ForwardDefaultSelector = context =>
+        context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
+            : IdentityConstants.ApplicationScheme);
+builder.Services.AddAuthorization();
+
+var signInPermits = builder.Configuration.GetValue("RateLimiting:SignInPerMinute", 20);
+builder.Services.AddRateLimiter(o =>
+{
+    o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    o.AddPolicy(Auth.SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+        context.Connection.RemoteIpAddress?.ToString() ?? "local",
+        _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPermits, Window = TimeSpan.FromMinutes(1) }));
+});
+
+builder.Services.AddHealthChecks()
+    .AddNpgSql(sp => sp.GetRequiredService<NpgsqlDataSource>(), name: "database", tags: ["ready"]);
+builder.Services.AddOpenApiDocument();
+
+var app = builder.Build();
+
+var database = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+if (!exportingOpenApi && (database.MigrateOnStartup || args.Contains("migrate")))
+{
+    await app.Services.GetRequiredService<DatabaseInitializer>()
+        .InitialiseAsync(database.SeedDemoData && app.Environment.IsDevelopment(), app.Lifetime.ApplicationStopping);
+    if (args.Contains("migrate"))
+    {
+        return;
+    }
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodeProblems();
+app.UseSecurityHeaders();
+app.UseSerilogRequestLogging();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRequestBodyLimit();
+app.UseOpenApiDocument();
+
+app.MapEndpointGroups();
+app.MapConnectEndpoints();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapFallback("/api/{**rest}", () => Results.NotFound());
+app.MapFallbackToFile("index.html");
+
+await app.RunAsync();
+
+/// <summary>The API host; public for the functional tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,42 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Sunshine.Application.Common.Exceptions;
+using Sunshine.Application.Common.Interfaces;
+using Sunshine.Application.Common.Security;
+using Sunshine.Domain.AccessControl;
+
+namespace Sunshine.Application.Auth.GetCurrentUser;
+
+/// <summary>The signed-in caller: who they are, their roles, county and effective permissions.</summary>
+public sealed record CurrentUserDto(
+    Guid Id,
+    string UserName,
+    string DisplayName,
+    IReadOnlyList<string> Roles,
+    IReadOnlyList<string> Permissions,
+    Guid? CountyId,
+    string? CountyName);
+
+[RequiresSignIn]
+public sealed record GetCurrentUserQuery : IQuery<CurrentUserDto>;
+
+public sealed class GetCurrentUserHandler(ICurrentUser user, IAccountService accounts, IApplicationDbContext db)
+    : IQueryHandler<GetCurrentUserQuery, CurrentUserDto>
+{
+    public async ValueTask<CurrentUserDto> Handle(GetCurrentUserQuery query, CancellationToken cancellationToken)
+    {
+        var id = user.Id ?? throw new NotAuthenticatedException();
+        var account = await accounts.FindAsync(id, cancellationToken) ?? throw new NotAuthenticatedException();
+        var countyName = user.CountyId is { } countyId
+            ? await db.Regions.AsNoTracking().Where(r => r.Id == countyId).Select(r => r.Name).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        return new CurrentUserDto(
+            account.Id,
+            account.UserName,
+            account.DisplayName,
+            user.Roles,
+            Permissions.All.Where(user.Permissions.Contains).ToList(),
+            user.CountyId,
+            countyName);
+    }
+}

@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Mediator;
+using Sunshine.Application.Common.Exceptions;
+using Sunshine.Application.Common.Interfaces;
+using Sunshine.Application.Common.Security;
+
+namespace Sunshine.Application.Common.Behaviours;
+
+/// <summary>
+/// Checks the permission each request declares against the caller's permissions (from the one role
+/// table). A request that declares nothing is refused: access is never granted by omission.
+/// </summary>
+public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentUser user) : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : IMessage
+{
+    public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        var requirement = RequestAccess.Of(typeof(TMessage));
+        switch (requirement)
+        {
+            case AllowAnonymousRequestAttribute:
+                break;
+            case RequiresSignInAttribute:
+                EnsureSignedIn();
+                break;
+            case RequiresPermissionAttribute permission:
+                EnsureSignedIn();
+                if (!user.HasPermission(permission.Permission))
+                {
+                    throw new ForbiddenException("auth.permission_required", $"This needs the permission '{permission.Permission}'.");
+                }
+
+                break;
+            default:
+                throw new InvalidOperationException($"{typeof(TMessage).Name} declares no access requirement.");
+        }
+
+        return next(message, cancellationToken);
+    }
+
+    private void EnsureSignedIn()
+    {
+        if (!user.IsAuthenticated)
+        {
+            throw new NotAuthenticatedException();
+        }
+    }
+}
+
+/// <summary>Reads (once per type) which access attribute a request carries.</summary>
+public static class RequestAccess
+{
+    private static readonly ConcurrentDictionary<Type, Attribute?> Cache = new();
+
+    public static Attribute? Of(Type requestType) =>
+        Cache.GetOrAdd(requestType, static t =>
+            (Attribute?)t.GetCustomAttribute<RequiresPermissionAttribute>()
+            ?? (Attribute?)t.GetCustomAttribute<RequiresSignInAttribute>()
+            ?? t.GetCustomAttribute<AllowAnonymousRequestAttribute>());
+}

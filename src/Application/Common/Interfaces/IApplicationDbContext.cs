@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Sunshine.Domain.Auditing;
+using Sunshine.Domain.Programmes;
+using Sunshine.Domain.Regions;
+
+namespace Sunshine.Application.Common.Interfaces;
+
+/// <summary>The database as use cases see it: one set per aggregate, no repositories (ADR 0003).</summary>
+public interface IApplicationDbContext
+{
+    DbSet<Region> Regions { get; }
+
+    DbSet<Programme> Programmes { get; }
+
+    DbSet<AuditEntry> AuditEntries { get; }
+
+    EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
+        where TEntity : class;
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken);
+}

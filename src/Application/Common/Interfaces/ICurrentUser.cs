@@ -1,0 +1,20 @@
+namespace Sunshine.Application.Common.Interfaces;
+
+/// <summary>The caller of the current request: a signed-in person or, later, a partner client.</summary>
+public interface ICurrentUser
+{
+    bool IsAuthenticated { get; }
+
+    Guid? Id { get; }
+
+    string? UserName { get; }
+
+    IReadOnlyList<string> Roles { get; }
+
+    /// <summary>The county a county-bound account is limited to; null for city-wide accounts.</summary>
+    Guid? CountyId { get; }
+
+    IReadOnlySet<string> Permissions { get; }
+
+    bool HasPermission(string permission);
+}

@@ -1,0 +1,133 @@
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using Sunshine.Application.Common.Interfaces;
+using Sunshine.Infrastructure.Auditing;
+using Sunshine.Infrastructure.Identity;
+using Sunshine.Infrastructure.Persistence;
+using Sunshine.Infrastructure.Persistence.Seeding;
+
+namespace Sunshine.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        var connectionString = configuration.GetConnectionString("Default")
+            ?? throw new InvalidOperationException("ConnectionStrings:Default is not set.");
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<IAuditTrail>(sp => sp.GetRequiredService<AuditTrail>());
+        services.AddScoped<AuditInterceptor>();
+        services.AddDbContext<ApplicationDbContext>((sp, options) => options
+            .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.MigrationsHistoryTable(DatabaseInitializer.HistoryTable))
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+        services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
+        services.AddScoped<ITransactionRunner, TransactionRunner>();
+        services.AddScoped<IAuditChainVerifier, AuditChainVerifier>();
+        services.AddScoped<IAccountService, AccountService>();
+        services.AddScoped<TokenPrincipalFactory>();
+        services.AddScoped<ReferenceDataSeeder>();
+        services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<OAuthClientSeeder>();
+        services.AddSingleton<DatabaseInitializer>();
+        services.Configure<DatabaseOptions>(configuration.GetSection("Database"));
+
+        var dataProtection = services.AddDataProtection().SetApplicationName("Sunshine");
+        if (configuration["DataProtection:KeysPath"] is { Length: > 0 } keysPath)
+        {
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keysPath));
+        }
+
+        AddIdentity(services);
+        AddOAuthServer(services, configuration, environment);
+        return services;
+    }
+
+    private static void AddIdentity(IServiceCollection services)
+    {
+        services.AddIdentity<ApplicationUser, ApplicationRole>(options =>
+            {
+                options.Password.RequiredLength = 8;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = false;
+                options.ClaimsIdentity.UserIdClaimType = SunshineClaimTypes.Subject;
+                options.ClaimsIdentity.UserNameClaimType = SunshineClaimTypes.Name;
+                options.ClaimsIdentity.RoleClaimType = SunshineClaimTypes.Role;
+            })
+            .AddEntityFrameworkStores<ApplicationDbContext>()
+            .AddSignInManager<SunshineSignInManager>()
+            .AddClaimsPrincipalFactory<SunshineClaimsPrincipalFactory>()
+            .AddPasswordValidator<ThreeClassPasswordValidator>()
+            .AddDefaultTokenProviders();
+
+        // Every request re-reads the account (one primary-key lookup): a disabled account's open session
+        // ends at once, and role or county changes apply to the next request.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+    }
+
+    private static void AddOAuthServer(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
+
+        services.AddOpenIddict()
+            .AddCore(options => options.UseEntityFrameworkCore().UseDbContext<ApplicationDbContext>())
+            .AddServer(options =>
+            {
+                options.SetAuthorizationEndpointUris("connect/authorize")
+                    .SetTokenEndpointUris("connect/token");
+                options.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
+                options.RegisterScopes(OAuthClients.ApiScope);
+                options.SetAccessTokenLifetime(auth.AccessTokenLifetime);
+                options.SetAuthorizationCodeLifetime(TimeSpan.FromMinutes(2));
+
+                if (auth.SigningCertificatePath is { Length: > 0 } signing && auth.EncryptionCertificatePath is { Length: > 0 } encryption)
+                {
+                    options.AddSigningCertificate(X509CertificateLoader.LoadPkcs12FromFile(signing, auth.CertificatePassword));
+                    options.AddEncryptionCertificate(X509CertificateLoader.LoadPkcs12FromFile(encryption, auth.CertificatePassword));
+                }
+                else if (auth.UseEphemeralKeys)
+                {
+                    options.AddEphemeralSigningKey().AddEphemeralEncryptionKey();
+                }
+                else if (environment.IsDevelopment())
+                {
+                    options.AddDevelopmentSigningCertificate().AddDevelopmentEncryptionCertificate();
+                }
+                else
+                {
+                    throw new InvalidOperationException(
+                        "Configure Auth:SigningCertificatePath and Auth:EncryptionCertificatePath (PFX files) for the token server.");
+                }
+
+                options.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableTokenEndpointPassthrough()
+                    .DisableTransportSecurityRequirement();
+            })
+            .AddValidation(options =>
+            {
+                options.UseLocalServer();
+                options.EnableTokenEntryValidation();
+                options.UseAspNetCore();
+            });
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Sunshine.Infrastructure.Identity;
+
+/// <summary>A staff account (账户). Roles and extra permissions are Identity roles and claims.</summary>
+public sealed class ApplicationUser : IdentityUser<Guid>
+{
+    public ApplicationUser() => Id = Guid.CreateVersion7();
+
+    public string DisplayName { get; set; } = string.Empty;
+
+    /// <summary>The county-level region a county officer is bound to.</summary>
+    public Guid? CountyId { get; set; }
+
+    /// <summary>A disabled account cannot sign in; it is kept for the audit trail, never deleted.</summary>
+    public bool IsDisabled { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? LastSignInAt { get; set; }
+}
+
+public sealed class ApplicationRole : IdentityRole<Guid>
+{
+    public ApplicationRole() => Id = Guid.CreateVersion7();
+
+    public ApplicationRole(string roleName)
+        : this()
+    {
+        Name = roleName;
+        NormalizedName = roleName.ToUpperInvariant();
+    }
+}
+
+/// <summary>Claim types shared by cookie sessions and bearer tokens (OpenID Connect names).</summary>
+public static class SunshineClaimTypes
+{
+    public const string Subject = "sub";
+    public const string Name = "name";
+    public const string DisplayName = "display_name";
+    public const string Role = "role";
+    public const string County = "county_id";
+    public const string Permission = "permission";
+}

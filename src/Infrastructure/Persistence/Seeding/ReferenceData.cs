@@ -1,0 +1,39 @@
+using Sunshine.Domain.Regions;
+
+namespace Sunshine.Infrastructure.Persistence.Seeding;
+
+/// <summary>
+/// Changde City and its county-level units (GB/T 2260 codes), and the zones without a county-level
+/// code that report separately, given internal codes 4307Z1… under the city. Seeded once; after that
+/// the system administrator edits them as data.
+/// </summary>
+internal static class ReferenceData
+{
+    public static readonly (string Code, string Name, string NameEn) City = ("430700", "常德市", "Changde City");
+
+    public static readonly IReadOnlyList<(string Code, string Name, string NameEn, RegionKind Kind)> CountyLevelUnits =
+    [
+        ("430702", "武陵区", "Wuling District", RegionKind.District),
+        ("430703", "鼎城区", "Dingcheng District", RegionKind.District),
+        ("430721", "安乡县", "Anxiang County", RegionKind.County),
+        ("430722", "汉寿县", "Hanshou County", RegionKind.County),
+        ("430723", "澧县", "Li County", RegionKind.County),
+        ("430724", "临澧县", "Linli County", RegionKind.County),
+        ("430725", "桃源县", "Taoyuan County", RegionKind.County),
+        ("430726", "石门县", "Shimen County", RegionKind.County),
+        ("430781", "津市市", "Jinshi City", RegionKind.CountyLevelCity),
+        ("430771", "西洞庭管理区", "Xidongting Administrative Zone", RegionKind.ManagementZone),
+        ("4307Z1", "西湖管理区", "Xihu Administrative Zone", RegionKind.ManagementZone),
+        ("4307Z2", "柳叶湖旅游度假区", "Liuye Lake Tourist Resort", RegionKind.DevelopmentZone),
+        ("4307Z3", "常德经济技术开发区", "Changde Economic and Technological Development Zone", RegionKind.DevelopmentZone),
+        ("4307Z4", "桃花源旅游管理区", "Taohuayuan Tourism Administrative Zone", RegionKind.ManagementZone),
+    ];
+
+    public const string ProgrammeCode = "CD-ECDA-2017";
+    public const string ProgrammeName = "常德市电子商务助残扶贫工程（2017-2020年）";
+    public const string ProgrammeNameEn = "Changde City E-commerce Disability-Assistance Poverty-Alleviation Programme (2017-2020)";
+    public static readonly DateOnly ProgrammeStart = new(2017, 1, 1);
+    public static readonly DateOnly ProgrammeEnd = new(2020, 12, 31);
+    public const string ProgrammeDocument =
+        "常德市残疾人联合会、常德市商务局《关于印发〈常德市电子商务助残扶贫工程行动方案（2017-2020年）〉的通知》";
+}

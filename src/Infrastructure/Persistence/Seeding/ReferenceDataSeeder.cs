@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Sunshine.Application.Common.Interfaces;
+using Sunshine.Domain.AccessControl;
+using Sunshine.Domain.Programmes;
+using Sunshine.Domain.Regions;
+using Sunshine.Infrastructure.Identity;
+
+namespace Sunshine.Infrastructure.Persistence.Seeding;
+
+/// <summary>Adds the reference data that is missing (regions, the first programme, roles). Never overwrites edits.</summary>
+public sealed class ReferenceDataSeeder(ApplicationDbContext db, RoleManager<ApplicationRole> roles, IAuditTrail audit)
+{
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        audit.Action = "SeedReferenceData";
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var cityCode = RegionCode.Create(ReferenceData.City.Code);
+        var city = await db.Regions.FirstOrDefaultAsync(r => r.Code == cityCode, cancellationToken);
+        if (city is null)
+        {
+            city = Region.CreateCity(cityCode, ReferenceData.City.Name, ReferenceData.City.NameEn);
+            db.Regions.Add(city);
+        }
+
+        var existing = (await db.Regions.Select(r => r.Code).ToListAsync(cancellationToken)).Select(c => c.Value).ToHashSet();
+        var order = 0;
+        foreach (var (code, name, nameEn, kind) in ReferenceData.CountyLevelUnits)
+        {
+            order += 10;
+            if (!existing.Contains(code))
+            {
+                db.Regions.Add(Region.CreateCountyLevel(RegionCode.Create(code), name, nameEn, kind, city, order));
+            }
+        }
+
+        if (!await db.Programmes.AnyAsync(p => p.Code == ReferenceData.ProgrammeCode, cancellationToken))
+        {
+            db.Programmes.Add(Programme.Create(
+                ReferenceData.ProgrammeCode,
+                ReferenceData.ProgrammeName,
+                ReferenceData.ProgrammeNameEn,
+                ReferenceData.ProgrammeStart,
+                ReferenceData.ProgrammeEnd,
+                ReferenceData.ProgrammeDocument));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new ApplicationRole(role));
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,122 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Sunshine.Api.FunctionalTests.Infrastructure;
+using Sunshine.Domain.AccessControl;
+
+namespace Sunshine.Api.FunctionalTests;
+
+/// <summary>
+/// Every operation of the API against every role of the role table: a role without the operation's
+/// permission gets 403, a role with it gets past authorization. New operations must be added here.
+/// </summary>
+public sealed class AuthorizationMatrixTests(SunshineApp app)
+{
+    private const string SignedIn = "(signed in)";
+    private const string Anonymous = "(anyone)";
+
+    /// <summary>Operation id → the permission it needs.</summary>
+    private static readonly Dictionary<string, string> Required = new(StringComparer.Ordinal)
+    {
+        ["SignIn"] = Anonymous,
+        ["SignOut"] = SignedIn,
+        ["GetCurrentUser"] = SignedIn,
+        ["ChangeOwnPassword"] = SignedIn,
+        ["GetAccounts"] = Permissions.AccountsRead,
+        ["GetAccount"] = Permissions.AccountsRead,
+        ["CreateAccount"] = Permissions.AccountsManage,
+        ["DisableAccount"] = Permissions.AccountsManage,
+        ["EnableAccount"] = Permissions.AccountsManage,
+        ["UnlockAccount"] = Permissions.AccountsManage,
+        ["ResetAccountPassword"] = Permissions.AccountsManage,
+        ["SetAccountAccess"] = Permissions.AccessAssign,
+        ["GetRoles"] = Permissions.ReferenceRead,
+        ["GetRegions"] = Permissions.ReferenceRead,
+        ["GetRegion"] = Permissions.ReferenceRead,
+        ["CreateRegion"] = Permissions.RegionsManage,
+        ["UpdateRegion"] = Permissions.RegionsManage,
+        ["GetProgrammes"] = Permissions.ReferenceRead,
+        ["GetAuditEntries"] = Permissions.AuditRead,
+        ["VerifyAuditChain"] = Permissions.AuditRead,
+    };
+
+    public static TheoryData<string> AllRoles => new(Roles.All);
+
+    [Fact]
+    public async Task The_matrix_covers_every_operation_of_the_api()
+    {
+        var operations = (await OperationsAsync()).Select(o => o.Id).ToHashSet();
+
+        Assert.Equal(Required.Keys.Order(), operations.Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(AllRoles))]
+    public async Task Each_role_reaches_exactly_the_operations_its_permissions_allow(string role)
+    {
+        Guid? county = RoleTable.Get(role).CountyBound ? await app.RegionIdAsync("430725") : null;
+        var (client, _) = await app.SignInAsNewAsync(role, county);
+        var permissions = RoleTable.Get(role).Permissions;
+        var failures = new List<string>();
+
+        foreach (var operation in await OperationsAsync())
+        {
+            if (operation.Id is "SignOut" or "SignIn")
+            {
+                continue;
+            }
+
+            var response = await SendAsync(client, operation);
+            var forbidden = response.StatusCode == HttpStatusCode.Forbidden
+                && (await response.Content.ReadAsStringAsync()).Contains("auth.permission_required", StringComparison.Ordinal);
+            var required = Required[operation.Id];
+            var allowed = required == SignedIn || permissions.Contains(required);
+            if (forbidden == allowed)
+            {
+                failures.Add($"{operation.Method} {operation.Path} ({operation.Id}, needs {required}) answered {(int)response.StatusCode}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, $"{role}:\n" + string.Join('\n', failures));
+    }
+
+    [Fact]
+    public async Task An_auditor_is_refused_every_post_put_patch_and_delete_except_their_own_session()
+    {
+        var (auditor, _) = await app.SignInAsNewAsync(Roles.Auditor);
+
+        foreach (var operation in (await OperationsAsync()).Where(o => o.Method is "POST" or "PUT" or "PATCH" or "DELETE"))
+        {
+            if (Required[operation.Id] is SignedIn or Anonymous)
+            {
+                continue;
+            }
+
+            var response = await SendAsync(auditor, operation);
+            Assert.True(HttpStatusCode.Forbidden == response.StatusCode, $"{operation.Method} {operation.Path} answered {(int)response.StatusCode}");
+        }
+    }
+
+    private async Task<List<Operation>> OperationsAsync()
+    {
+        var document = JsonNode.Parse(await app.CreateClient().GetStringAsync("/swagger/v1/swagger.json"))!;
+        return document["paths"]!.AsObject()
+            .SelectMany(p => p.Value!.AsObject().Select(m => new Operation((string)m.Value!["operationId"]!, m.Key.ToUpperInvariant(), p.Key)))
+            .ToList();
+    }
+
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, Operation operation)
+    {
+        var path = operation.Path.Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+        var request = new HttpRequestMessage(new HttpMethod(operation.Method), path);
+        if (operation.Method is "POST" or "PUT" or "PATCH")
+        {
+            request.Content = JsonContent.Create(new JsonObject());
+        }
+
+        return client.SendAsync(request);
+    }
+
+    private sealed record Operation(string Id, string Method, string Path);
+}

@@ -1,0 +1,3 @@
+using Sunshine.Api.FunctionalTests.Infrastructure;
+
+[assembly: AssemblyFixture(typeof(SunshineApp))]

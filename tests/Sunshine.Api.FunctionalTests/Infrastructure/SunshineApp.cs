@@ -1,0 +1,125 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Sunshine.Domain.Regions;
+using Sunshine.Infrastructure.Identity;
+using Sunshine.Infrastructure.Persistence;
+
+namespace Sunshine.Api.FunctionalTests.Infrastructure;
+
+/// <summary>
+/// The real API over HTTP (in memory) on its own fresh, migrated PostgreSQL database, with helpers to
+/// create accounts and sign in. Tests share one instance and keep to their own data.
+/// </summary>
+public class SunshineApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = "Test-Passw0rd";
+
+    private TestDatabase? _database;
+
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised.");
+
+    public async ValueTask InitializeAsync()
+    {
+        var server = await PostgresServer.GetAsync();
+        _database = await server.CreateDatabaseAsync();
+        _ = Server; // builds the host: migrations and reference data run now
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.Server.DropDatabaseAsync(_database.Name);
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Default", Database.AppConnectionString);
+        builder.UseSetting("ConnectionStrings:Migrations", Database.OwnerConnectionString);
+        builder.UseSetting("Database:MigrateOnStartup", "true");
+        builder.UseSetting("Database:SeedDemoData", "false");
+        builder.UseSetting("Auth:UseEphemeralKeys", "true");
+        builder.UseSetting("Auth:PublicBaseUrl", "http://localhost");
+        builder.UseSetting("RateLimiting:SignInPerMinute", "100000");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Logging:Format", "text");
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects.</summary>
+    public HttpClient CreateBrowser() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public async Task<TestAccount> CreateAccountAsync(string? role, Guid? countyId = null, params string[] grants)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser
+        {
+            UserName = $"{(role ?? "none").ToLowerInvariant()}-{Guid.NewGuid():N}"[..30],
+            DisplayName = $"Test {role}",
+            CountyId = countyId,
+            CreatedAt = DateTimeOffset.UtcNow,
+            LockoutEnabled = true,
+        };
+        Ensure(await users.CreateAsync(user, Password));
+        if (role is not null)
+        {
+            Ensure(await users.AddToRoleAsync(user, role));
+        }
+
+        foreach (var grant in grants)
+        {
+            Ensure(await users.AddClaimAsync(user, new System.Security.Claims.Claim(SunshineClaimTypes.Permission, grant)));
+        }
+
+        return new TestAccount(user.Id, user.UserName, role, countyId);
+    }
+
+    /// <summary>Creates an account in the role and returns a signed-in browser for it.</summary>
+    public async Task<(HttpClient Client, TestAccount Account)> SignInAsNewAsync(string role, Guid? countyId = null, params string[] grants)
+    {
+        var account = await CreateAccountAsync(role, countyId, grants);
+        return (await SignInAsync(account), account);
+    }
+
+    public async Task<HttpClient> SignInAsync(TestAccount account)
+    {
+        var client = CreateBrowser();
+        var response = await client.PostAsJsonAsync("/api/auth/sign-in", new { userName = account.UserName, password = Password });
+        response.EnsureSuccessStatusCode();
+        return client;
+    }
+
+    public async Task<Guid> RegionIdAsync(string code)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        var regionCode = RegionCode.Create(code);
+        return await db.Regions.Where(r => r.Code == regionCode).Select(r => r.Id).SingleAsync();
+    }
+
+    public async Task<T> QueryAsync<T>(Func<ApplicationDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<ApplicationDbContext>());
+    }
+
+    private static void Ensure(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}
+
+public sealed record TestAccount(Guid Id, string UserName, string? Role, Guid? CountyId);
