@@ -131,10 +131,11 @@ if (!exportingOpenApi && (database.MigrateOnStartup || args.Contains("migrate"))
     }
 }
 
+// Request logging outermost, so it records the status the client finally gets.
+app.UseSerilogRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodeProblems();
 app.UseSecurityHeaders();
-app.UseSerilogRequestLogging();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseRouting();

@@ -5,12 +5,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Sunshine.Application.Common.Interfaces;
 using Sunshine.Infrastructure.Auditing;
 using Sunshine.Infrastructure.Identity;
 using Sunshine.Infrastructure.Persistence;
 using Sunshine.Infrastructure.Persistence.Seeding;
+using Sunshine.Infrastructure.Security;
 
 namespace Sunshine.Infrastructure;
 
@@ -28,10 +30,13 @@ public static class DependencyInjection
         services.AddScoped<AuditTrail>();
         services.AddScoped<IAuditTrail>(sp => sp.GetRequiredService<AuditTrail>());
         services.AddScoped<AuditInterceptor>();
+        services.AddSingleton<SensitiveIndexInterceptor>();
+        services.Configure<SensitiveDataOptions>(configuration.GetSection(SensitiveDataOptions.Section));
+        services.AddSingleton<ISensitiveDataProtector>(sp => SensitiveDataProtector.FromOptions(
+            sp.GetRequiredService<IOptions<SensitiveDataOptions>>().Value, mayCreateKeyFile: environment.IsDevelopment()));
         services.AddDbContext<ApplicationDbContext>((sp, options) => options
-            .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.MigrationsHistoryTable(DatabaseInitializer.HistoryTable))
-            .UseSnakeCaseNamingConvention()
-            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+            .UseSunshineDatabase(sp.GetRequiredService<NpgsqlDataSource>())
+            .AddInterceptors(sp.GetRequiredService<SensitiveIndexInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
         services.AddScoped<ITransactionRunner, TransactionRunner>();
         services.AddScoped<IAuditChainVerifier, AuditChainVerifier>();

@@ -39,6 +39,22 @@ public sealed class AuthorizationMatrixTests(SunshineApp app)
         ["GetProgrammes"] = Permissions.ReferenceRead,
         ["GetAuditEntries"] = Permissions.AuditRead,
         ["VerifyAuditChain"] = Permissions.AuditRead,
+        ["GetPersons"] = Permissions.ProgrammeRead,
+        ["GetPerson"] = Permissions.ProgrammeRead,
+        ["CreatePerson"] = Permissions.ProgrammeWrite,
+        ["UpdatePerson"] = Permissions.ProgrammeWrite,
+        ["DeactivatePerson"] = Permissions.ProgrammeWrite,
+        ["RevealPerson"] = Permissions.PiiReveal,
+        ["RecordConsent"] = Permissions.ProgrammeWrite,
+        ["WithdrawConsent"] = Permissions.ProgrammeWrite,
+        ["GetHouseholds"] = Permissions.ProgrammeRead,
+        ["GetHousehold"] = Permissions.ProgrammeRead,
+        ["CreateHousehold"] = Permissions.ProgrammeWrite,
+        ["UpdateHousehold"] = Permissions.ProgrammeWrite,
+        ["AddHouseholdMember"] = Permissions.ProgrammeWrite,
+        ["RemoveHouseholdMember"] = Permissions.ProgrammeWrite,
+        ["ChangeHouseholdHead"] = Permissions.ProgrammeWrite,
+        ["RecordHouseholdIncome"] = Permissions.ProgrammeWrite,
     };
 
     public static TheoryData<string> AllRoles => new(Roles.All);
@@ -108,7 +124,11 @@ public sealed class AuthorizationMatrixTests(SunshineApp app)
 
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, Operation operation)
     {
-        var path = operation.Path.Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+        var path = operation.Path
+            .Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{memberId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{scope}", "Publication", StringComparison.Ordinal)
+            .Replace("{year}", "2019", StringComparison.Ordinal);
         var request = new HttpRequestMessage(new HttpMethod(operation.Method), path);
         if (operation.Method is "POST" or "PUT" or "PATCH")
         {

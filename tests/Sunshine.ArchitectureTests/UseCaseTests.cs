@@ -47,7 +47,7 @@ public sealed class UseCaseTests
     public void No_command_is_open_to_a_permission_the_auditor_holds()
     {
         var auditor = RoleTable.Get(Roles.Auditor);
-        foreach (var command in Requests.Where(t => typeof(IBaseCommand).IsAssignableFrom(t)))
+        foreach (var command in Requests.Where(t => typeof(IBaseCommand).IsAssignableFrom(t) && !typeof(IAuditedRead).IsAssignableFrom(t)))
         {
             if (command.GetCustomAttribute<RequiresPermissionAttribute>() is { } attribute)
             {

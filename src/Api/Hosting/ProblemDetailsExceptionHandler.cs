@@ -57,12 +57,26 @@ public sealed partial class ProblemDetailsExceptionHandler(ILogger<ProblemDetail
         DomainException { Kind: DomainErrorKind.NotAllowed } e => Problem(httpContext, 403, e.Code, e.Message, e.Field),
         DomainException e => Problem(httpContext, 422, e.Code, e.Message, e.Field),
         DbUpdateConcurrencyException => Problem(httpContext, 412, "concurrency.stale", "The record was changed by someone else: reload it and try again."),
-        DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } =>
-            Problem(httpContext, 409, "conflict.duplicate", "A record with the same key already exists."),
+        DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique } =>
+            UniqueViolation(httpContext, unique.ConstraintName),
         DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } } =>
             Problem(httpContext, 409, "conflict.reference", "The record refers to, or is referred to by, another record."),
         _ => Problem(httpContext, 500, "server.error", "An unexpected error occurred. Quote the trace id when reporting it."),
     };
+
+    /// <summary>Unique indexes whose violation (a race the use case's own check could not see) has a specific code.</summary>
+    private static readonly Dictionary<string, (string Code, string Field, string Detail)> UniqueIndexes = new(StringComparer.Ordinal)
+    {
+        ["ix_persons_id_number_index"] = ("person.id_number_taken", "idNumber", "A person with this ID number is already registered."),
+        ["ix_persons_certificate_number_index"] = ("person.certificate_number_taken", "certificateNumber", "A person with this certificate number is already registered."),
+        ["ix_household_members_person_id"] = ("household.person_in_other_household", "personId", "The person already belongs to a household."),
+        ["ix_regions_code"] = ("region.code_taken", "code", "A region with this code already exists."),
+    };
+
+    private static ApiProblem UniqueViolation(HttpContext httpContext, string? constraint) =>
+        constraint is not null && UniqueIndexes.TryGetValue(constraint, out var known)
+            ? Problem(httpContext, 409, known.Code, known.Detail, known.Field)
+            : Problem(httpContext, 409, "conflict.duplicate", "A record with the same key already exists.");
 
     private static ApiProblem Validation(HttpContext httpContext, IReadOnlyList<FieldError> errors) => new()
     {

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Sunshine.Application.Common.Interfaces;
 using Sunshine.Domain.Auditing;
+using Sunshine.Domain.Common;
 
 namespace Sunshine.Infrastructure.Auditing;
 
@@ -103,8 +104,12 @@ public sealed class AuditInterceptor(ICurrentUser user, AuditTrail trail, TimePr
 
             var name = JsonNamingPolicy.CamelCase.ConvertName(metadata.Name);
             var converter = metadata.GetTypeMapping().Converter;
-            JsonNode? Value(object? v) =>
-                JsonSerializer.SerializeToNode(v is null || converter is null ? v : converter.ConvertToProvider(v), Json);
+            JsonNode? Value(object? v) => v switch
+            {
+                null => null,
+                ISensitiveValue sensitive => JsonValue.Create(sensitive.Masked),
+                _ => JsonSerializer.SerializeToNode(converter is null ? v : converter.ConvertToProvider(v), Json),
+            };
 
             switch (entry.State)
             {

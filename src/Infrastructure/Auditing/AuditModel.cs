@@ -32,8 +32,7 @@ public static class AuditModel
     {
         ArgumentNullException.ThrowIfNull(entityType);
         var clr = entityType.ClrType;
-        return !entityType.IsOwned()
-            && !IgnoredEntityNames.Contains(entityType.Name)
+        return !IgnoredEntityNames.Contains(entityType.Name)
             && clr.Namespace?.StartsWith("OpenIddict", StringComparison.Ordinal) != true;
     }
 
@@ -42,7 +41,7 @@ public static class AuditModel
         ArgumentNullException.ThrowIfNull(property);
         return property.FindAnnotation(ExcludedAnnotation)?.Value is not true
             && !property.IsConcurrencyToken
-            && !property.IsShadowProperty();
+            && (!property.IsShadowProperty() || property.IsForeignKey());
     }
 
     /// <summary>The entity name shown in the trail, e.g. <c>Region</c>, <c>Account</c>.</summary>

@@ -1,18 +1,28 @@
+using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Sunshine.Application.Common.Interfaces;
 using Sunshine.Domain.Auditing;
+using Sunshine.Domain.Common;
 using Sunshine.Domain.Programmes;
 using Sunshine.Domain.Regions;
+using Sunshine.Domain.Registry;
 using Sunshine.Infrastructure.Identity;
 using Sunshine.Infrastructure.Persistence.Configurations;
 
 namespace Sunshine.Infrastructure.Persistence;
 
-/// <summary>The one DbContext: programme data, Identity accounts, OpenIddict stores and the audit trail.</summary>
-public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options)
+/// <summary>
+/// The one DbContext: programme data, Identity accounts, OpenIddict stores and the audit trail.
+/// County scoping lives here, as a query filter on every <see cref="ICountyScoped"/> entity.
+/// </summary>
+public sealed class ApplicationDbContext(
+    DbContextOptions<ApplicationDbContext> options,
+    ISensitiveDataProtector protector,
+    ICurrentUser? user = null)
     : IdentityDbContext<ApplicationUser, ApplicationRole, Guid, IdentityUserClaim<Guid>, IdentityUserRole<Guid>,
         IdentityUserLogin<Guid>, IdentityRoleClaim<Guid>, IdentityUserToken<Guid>>(options), IApplicationDbContext
 {
@@ -22,12 +32,27 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<Person> Persons => Set<Person>();
+
+    public DbSet<Household> Households => Set<Household>();
+
+    /// <summary>The protector the model's value converters encrypt with (one model per protector).</summary>
+    internal ISensitiveDataProtector Protector => protector;
+
+    /// <summary>Read by the county query filter once per query.</summary>
+    private bool ScopeIsCountyBound => user?.IsCountyBound == true;
+
+    /// <summary>A county-bound caller without a county sees nothing (Guid.Empty matches no record).</summary>
+    private Guid ScopeCountyId => user?.CountyId ?? Guid.Empty;
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.UseOpenIddict();
         IdentityTableNames.Apply(builder);
         builder.ApplyConfigurationsFromAssembly(Assembly.GetExecutingAssembly());
+        SensitiveMappings.Apply(builder, protector);
+        ApplyCountyScoping(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -35,4 +60,29 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
         ArgumentNullException.ThrowIfNull(configurationBuilder);
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
     }
+
+    private void ApplyCountyScoping(ModelBuilder builder)
+    {
+        foreach (var entityType in builder.Model.GetEntityTypes()
+                     .Where(t => typeof(ICountyScoped).IsAssignableFrom(t.ClrType) && t.BaseType is null && !t.IsOwned()))
+        {
+            var parameter = Expression.Parameter(entityType.ClrType, "record");
+            var context = Expression.Constant(this);
+            var filter = Expression.OrElse(
+                Expression.Not(Expression.Property(context, nameof(ScopeIsCountyBound))),
+                Expression.Equal(
+                    Expression.Property(parameter, nameof(ICountyScoped.CountyId)),
+                    Expression.Property(context, nameof(ScopeCountyId))));
+            entityType.SetQueryFilter(Expression.Lambda(filter, parameter));
+        }
+    }
+}
+
+/// <summary>One model per sensitive-data protector: the model's converters hold it.</summary>
+internal sealed class ProtectorModelCacheKeyFactory : IModelCacheKeyFactory
+{
+    public object Create(DbContext context, bool designTime) =>
+        context is ApplicationDbContext sunshine
+            ? (context.GetType(), sunshine.Protector, designTime)
+            : (context.GetType(), designTime);
 }

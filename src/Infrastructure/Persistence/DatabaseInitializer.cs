@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Sunshine.Application.Common.Interfaces;
 using Sunshine.Infrastructure.Identity;
 using Sunshine.Infrastructure.Persistence.Seeding;
 
@@ -12,7 +13,11 @@ namespace Sunshine.Infrastructure.Persistence;
 /// Applies migrations as the owner role, grants the application role exactly what it may do, and
 /// seeds reference data (and, in Development, demo accounts).
 /// </summary>
-public sealed partial class DatabaseInitializer(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<DatabaseInitializer> logger)
+public sealed partial class DatabaseInitializer(
+    IServiceScopeFactory scopes,
+    IConfiguration configuration,
+    ISensitiveDataProtector protector,
+    ILogger<DatabaseInitializer> logger)
 {
     public async Task InitialiseAsync(bool seedDemoData, CancellationToken cancellationToken)
     {
@@ -20,11 +25,9 @@ public sealed partial class DatabaseInitializer(IServiceScopeFactory scopes, ICo
             ?? throw new InvalidOperationException("ConnectionStrings:Default is not set.");
         var ownerConnection = configuration.GetConnectionString("Migrations") ?? appConnection;
 
-        var options = new DbContextOptionsBuilder<ApplicationDbContext>()
-            .UseNpgsql(ownerConnection, npgsql => npgsql.MigrationsHistoryTable(HistoryTable))
-            .UseSnakeCaseNamingConvention()
-            .Options;
-        await using (var owner = new ApplicationDbContext(options))
+        var options = new DbContextOptionsBuilder<ApplicationDbContext>();
+        options.UseSunshineDatabase(ownerConnection);
+        await using (var owner = new ApplicationDbContext(options.Options, protector))
         {
             await owner.Database.MigrateAsync(cancellationToken);
             var appRole = new NpgsqlConnectionStringBuilder(appConnection).Username;

@@ -18,6 +18,10 @@ public class SunshineApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Password = "Test-Passw0rd";
 
+    /// <summary>Keys for sensitive data, made up for this test run and shared by its hosts.</summary>
+    public static readonly string EncryptionKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+    public static readonly string IndexKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     private TestDatabase? _database;
 
     public TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised.");
@@ -52,6 +56,8 @@ public class SunshineApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RateLimiting:SignInPerMinute", "100000");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Logging:Format", "text");
+        builder.UseSetting("SensitiveData:EncryptionKeys:1", EncryptionKey);
+        builder.UseSetting("SensitiveData:IndexKey", IndexKey);
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects.</summary>

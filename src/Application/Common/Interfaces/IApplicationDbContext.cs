@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Sunshine.Domain.Auditing;
 using Sunshine.Domain.Programmes;
 using Sunshine.Domain.Regions;
+using Sunshine.Domain.Registry;
 
 namespace Sunshine.Application.Common.Interfaces;
 
@@ -14,6 +15,10 @@ public interface IApplicationDbContext
     DbSet<Programme> Programmes { get; }
 
     DbSet<AuditEntry> AuditEntries { get; }
+
+    DbSet<Person> Persons { get; }
+
+    DbSet<Household> Households { get; }
 
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
         where TEntity : class;

@@ -14,6 +14,9 @@ public interface ICurrentUser
     /// <summary>The county a county-bound account is limited to; null for city-wide accounts.</summary>
     Guid? CountyId { get; }
 
+    /// <summary>True for roles bound to one county: their reads and writes are limited to <see cref="CountyId"/>.</summary>
+    bool IsCountyBound { get; }
+
     IReadOnlySet<string> Permissions { get; }
 
     bool HasPermission(string permission);

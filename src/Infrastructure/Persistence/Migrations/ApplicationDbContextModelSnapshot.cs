@@ -631,6 +631,209 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                     b.ToTable("regions", (string)null);
                 });
 
+            modelBuilder.Entity("Sunshine.Domain.Registry.Household", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal?>("BaselinePerCapitaIncome")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("baseline_per_capita_income");
+
+                    b.Property<int?>("BaselineYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("baseline_year");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("county_id");
+
+                    b.Property<bool>("IsRegisteredPoor")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_registered_poor");
+
+                    b.Property<string>("PoorHouseholdNumber")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("poor_household_number");
+
+                    b.Property<DateOnly?>("PovertyExitDate")
+                        .HasColumnType("date")
+                        .HasColumnName("poverty_exit_date");
+
+                    b.Property<int?>("RegisteredPoorYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("registered_poor_year");
+
+                    b.Property<string>("Township")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("township");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Village")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("village");
+
+                    b.HasKey("Id")
+                        .HasName("pk_households");
+
+                    b.HasIndex("CountyId", "IsRegisteredPoor")
+                        .HasDatabaseName("ix_households_county_id_is_registered_poor");
+
+                    b.ToTable("households", (string)null);
+                });
+
+            modelBuilder.Entity("Sunshine.Domain.Registry.Person", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("date")
+                        .HasColumnName("birth_date");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("category");
+
+                    b.Property<byte[]>("CertificateNumber")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("certificate_number")
+                        .HasAnnotation("Sunshine:SensitiveIndex", "CertificateNumberIndex")
+                        .HasAnnotation("Sunshine:SensitiveKind", "CertificateNumber");
+
+                    b.Property<byte[]>("CertificateNumberIndex")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("certificate_number_index")
+                        .HasAnnotation("Sunshine:AuditExcluded", true);
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("county_id");
+
+                    b.Property<byte[]>("IdNumber")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("id_number")
+                        .HasAnnotation("Sunshine:SensitiveIndex", "IdNumberIndex")
+                        .HasAnnotation("Sunshine:SensitiveKind", "ResidentIdNumber");
+
+                    b.Property<byte[]>("IdNumberIndex")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("id_number_index")
+                        .HasAnnotation("Sunshine:AuditExcluded", true);
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<byte[]>("Phone")
+                        .HasColumnType("bytea")
+                        .HasColumnName("phone")
+                        .HasAnnotation("Sunshine:SensitiveIndex", "PhoneIndex")
+                        .HasAnnotation("Sunshine:SensitiveKind", "Phone");
+
+                    b.Property<byte[]>("PhoneIndex")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("phone_index")
+                        .HasAnnotation("Sunshine:AuditExcluded", true);
+
+                    b.Property<string>("Registration")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("registration");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("sex");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly?>("StatusChangedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("status_changed_on");
+
+                    b.Property<int>("Tags")
+                        .HasMaxLength(40)
+                        .HasColumnType("integer")
+                        .HasColumnName("tags");
+
+                    b.Property<string>("Township")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("township");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Village")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("village");
+
+                    b.HasKey("Id")
+                        .HasName("pk_persons");
+
+                    b.HasIndex("CertificateNumberIndex")
+                        .IsUnique()
+                        .HasDatabaseName("ix_persons_certificate_number_index");
+
+                    b.HasIndex("IdNumberIndex")
+                        .IsUnique()
+                        .HasDatabaseName("ix_persons_id_number_index");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_persons_name");
+
+                    b.HasIndex("PhoneIndex")
+                        .HasDatabaseName("ix_persons_phone_index");
+
+                    b.HasIndex("CountyId", "Name")
+                        .HasDatabaseName("ix_persons_county_id_name");
+
+                    b.ToTable("persons", (string)null);
+                });
+
             modelBuilder.Entity("Sunshine.Infrastructure.Identity.ApplicationRole", b =>
                 {
                     b.Property<Guid>("Id")
@@ -865,6 +1068,152 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_regions_regions_parent_id");
+                });
+
+            modelBuilder.Entity("Sunshine.Domain.Registry.Household", b =>
+                {
+                    b.HasOne("Sunshine.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_households_regions_county_id");
+
+                    b.OwnsMany("Sunshine.Domain.Registry.HouseholdMember", "Members", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<Guid>("HouseholdId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("household_id");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)")
+                                .HasColumnName("name");
+
+                            b1.Property<Guid?>("PersonId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("person_id");
+
+                            b1.Property<string>("Relation")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("relation");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_household_members");
+
+                            b1.HasIndex("HouseholdId")
+                                .HasDatabaseName("ix_household_members_household_id");
+
+                            b1.HasIndex("PersonId")
+                                .IsUnique()
+                                .HasDatabaseName("ix_household_members_person_id")
+                                .HasFilter("person_id IS NOT NULL");
+
+                            b1.ToTable("household_members", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("HouseholdId")
+                                .HasConstraintName("fk_household_members_households_household_id");
+
+                            b1.HasOne("Sunshine.Domain.Registry.Person", null)
+                                .WithMany()
+                                .HasForeignKey("PersonId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .HasConstraintName("fk_household_members_persons_person_id");
+                        });
+
+                    b.OwnsMany("Sunshine.Domain.Registry.IncomeRecord", "IncomeRecords", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<Guid>("HouseholdId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("household_id");
+
+                            b1.Property<decimal>("PerCapitaIncome")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("numeric(14,2)")
+                                .HasColumnName("per_capita_income");
+
+                            b1.Property<int>("Year")
+                                .HasColumnType("integer")
+                                .HasColumnName("year");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_household_income_records");
+
+                            b1.HasIndex("HouseholdId", "Year")
+                                .IsUnique()
+                                .HasDatabaseName("ix_household_income_records_household_id_year");
+
+                            b1.ToTable("household_income_records", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("HouseholdId")
+                                .HasConstraintName("fk_household_income_records_households_household_id");
+                        });
+
+                    b.Navigation("IncomeRecords");
+
+                    b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Sunshine.Domain.Registry.Person", b =>
+                {
+                    b.HasOne("Sunshine.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_persons_regions_county_id");
+
+                    b.OwnsMany("Sunshine.Domain.Registry.Consent", "Consents", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<DateOnly>("GivenOn")
+                                .HasColumnType("date")
+                                .HasColumnName("given_on");
+
+                            b1.Property<Guid>("PersonId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("person_id");
+
+                            b1.Property<string>("Scope")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("scope");
+
+                            b1.Property<DateOnly?>("WithdrawnOn")
+                                .HasColumnType("date")
+                                .HasColumnName("withdrawn_on");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_person_consents");
+
+                            b1.HasIndex("PersonId")
+                                .HasDatabaseName("ix_person_consents_person_id");
+
+                            b1.ToTable("person_consents", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PersonId")
+                                .HasConstraintName("fk_person_consents_persons_person_id");
+                        });
+
+                    b.Navigation("Consents");
                 });
 
             modelBuilder.Entity("Sunshine.Infrastructure.Identity.ApplicationUser", b =>

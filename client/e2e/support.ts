@@ -1,0 +1,101 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+export const BASE_URL = (process.env.E2E_BASE_URL ?? 'http://127.0.0.1:5080').replace(/\/$/, '');
+
+/** The seeded demo accounts; all share one password. */
+export const DEMO_PASSWORD = 'Sunshine@2026';
+export const DEMO = {
+  admin: 'admin',
+  security: 'security',
+  city: 'city',
+  wuling: 'wuling',
+  dingcheng: 'dingcheng',
+  auditor: 'auditor',
+} as const;
+
+/** Debian's Chromium; the flags keep it from reaching for the network or a GPU. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A fresh context (AxeBuilder needs one) in Chinese, the default interface language. */
+export async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    baseURL: BASE_URL,
+    locale: 'zh-CN',
+    viewport: { width: 1366, height: 900 },
+    // The app then turns AntD's animations off, so axe never checks a dialog half faded in.
+    reducedMotion: 'reduce',
+  });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+/** Signs in through the real sign-in page and waits for the shell. */
+export async function signInThroughPage(page: Page, userName: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill(userName);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('button', { name: '退出登录' }).waitFor();
+}
+
+type Cookies = Awaited<ReturnType<BrowserContext['cookies']>>;
+const sessions = new Map<string, Cookies>();
+
+/**
+ * Signs in as a demo account: through the real page the first time in a test file, then by reusing
+ * that session cookie, which keeps the suite well inside the API's sign-in rate limit.
+ */
+export async function signIn(page: Page, userName: string): Promise<void> {
+  const cookies = sessions.get(userName);
+  if (!cookies) {
+    await signInThroughPage(page, userName);
+    sessions.set(userName, await page.context().cookies());
+    return;
+  }
+  await page.context().addCookies(cookies);
+  await page.goto('/');
+  await page.getByRole('button', { name: '退出登录' }).waitFor();
+}
+
+/** Opens a page from the side navigation, as a user would, and waits for its heading. */
+export async function openFromMenu(page: Page, label: string): Promise<void> {
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: label }).click();
+  await page.getByRole('heading', { level: 1, name: label }).waitFor();
+}
+
+type Violation = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number];
+
+const BLOCKING_IMPACTS = new Set(['serious', 'critical']);
+
+function describe(violation: Violation): string {
+  const targets = violation.nodes.map((node) => `    ${node.target.join(' ')}\n      ${node.failureSummary ?? ''}`);
+  return `[${violation.impact}] ${violation.id}: ${violation.help}\n${targets.join('\n')}`;
+}
+
+/** Runs axe for WCAG 2.1 A/AA and fails on any serious or critical violation, printing them. */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const blocking = results.violations.filter((violation) => BLOCKING_IMPACTS.has(violation.impact ?? ''));
+  if (blocking.length > 0) {
+    process.stderr.write(`axe violations on ${label}:\n${blocking.map(describe).join('\n')}\n`);
+  }
+  expect(
+    blocking.map((violation) => violation.id),
+    `axe violations on ${label}`,
+  ).toEqual([]);
+}

@@ -1,0 +1,19 @@
+import i18n from '../i18n';
+import { SunshineClient } from './sunshine-client';
+
+export { RegionKind } from './sunshine-client';
+
+export { toProblem, type Problem } from './problem';
+export type * from './sunshine-client';
+
+/**
+ * The one client for the API: same origin, session cookie sent with every request, and the
+ * interface language so the server writes its messages in it.
+ */
+export const api = new SunshineClient('', {
+  fetch: (url, init) => {
+    const headers = new Headers(init?.headers);
+    headers.set('Accept-Language', i18n.language);
+    return fetch(url, { ...init, headers, credentials: 'same-origin' });
+  },
+});

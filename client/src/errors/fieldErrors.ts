@@ -1,0 +1,34 @@
+import type { FormInstance } from 'antd';
+import type { i18n as I18n } from 'i18next';
+import type { Problem } from '../api/problem';
+
+/**
+ * A problem's messages by field. A field error whose code has a translation shows it (a field code
+ * such as `required`, or a rule code such as `account.role_conflict`); any other shows the server's
+ * message.
+ */
+export function fieldMessages(problem: Problem, i18n: I18n): Record<string, string[]> {
+  if (!problem.fieldErrors) return problem.errors ?? {};
+  const messages: Record<string, string[]> = {};
+  for (const { field, code, message } of problem.fieldErrors) {
+    const key = [`fieldErrors.${code}`, `problems.${code}`].find((candidate) => i18n.exists(candidate));
+    (messages[field] ??= []).push(key ? i18n.t(key) : message);
+  }
+  return messages;
+}
+
+/**
+ * Shows a problem's field errors on the matching Form.Items (field names are the camelCase
+ * property names the API validates) and returns the messages no field on the form claims.
+ */
+export function applyFieldErrors(form: FormInstance, problem: Problem, i18n: I18n): string[] {
+  const registered = new Set(form.getFieldsError().map(({ name }) => name.join('.')));
+  const unclaimed: string[] = [];
+  const fields = Object.entries(fieldMessages(problem, i18n)).flatMap(([field, errors]) => {
+    if (registered.has(field)) return [{ name: field, errors }];
+    unclaimed.push(...errors);
+    return [];
+  });
+  form.setFields(fields);
+  return unclaimed;
+}

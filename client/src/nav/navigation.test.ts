@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { isAllowed, NAV, PERMISSIONS, visibleNav } from './navigation';
+
+/** The permissions the API reports for each demo role (src/Domain/AccessControl/RoleTable.cs). */
+const ROLE_PERMISSIONS = {
+  SystemAdmin: [
+    PERMISSIONS.referenceRead,
+    PERMISSIONS.accountsRead,
+    PERMISSIONS.accountsManage,
+    PERMISSIONS.regionsManage,
+  ],
+  SecurityAdmin: [PERMISSIONS.referenceRead, PERMISSIONS.accountsRead, PERMISSIONS.accessAssign],
+  CityOfficer: [PERMISSIONS.referenceRead, PERMISSIONS.programmeRead, PERMISSIONS.auditRead],
+  CountyOfficer: [PERMISSIONS.referenceRead, PERMISSIONS.programmeRead],
+  Auditor: [PERMISSIONS.referenceRead, PERMISSIONS.programmeRead, PERMISSIONS.auditRead, PERMISSIONS.accountsRead],
+};
+
+const paths = (permissions: readonly string[]) => visibleNav(permissions).map((item) => item.path);
+
+describe('navigation by permission', () => {
+  it('shows accounts and regions to the system administrator, not the audit log', () => {
+    expect(paths(ROLE_PERMISSIONS.SystemAdmin)).toEqual(['/', '/accounts', '/regions', '/account/password']);
+  });
+
+  it('shows accounts to the security administrator', () => {
+    expect(paths(ROLE_PERMISSIONS.SecurityAdmin)).toEqual(['/', '/accounts', '/regions', '/account/password']);
+  });
+
+  it('shows the audit log to city officers and auditors', () => {
+    expect(paths(ROLE_PERMISSIONS.CityOfficer)).toContain('/audit');
+    expect(paths(ROLE_PERMISSIONS.Auditor)).toContain('/audit');
+  });
+
+  it('keeps county officers out of accounts and the audit log', () => {
+    expect(paths(ROLE_PERMISSIONS.CountyOfficer)).toEqual(['/', '/regions', '/account/password']);
+  });
+
+  it('always offers home and the own password, even without permissions', () => {
+    expect(paths([])).toEqual(['/', '/account/password']);
+  });
+
+  it('allows an entry when any one of its permissions is held', () => {
+    expect(isAllowed(NAV.accounts, [PERMISSIONS.accessAssign])).toBe(true);
+    expect(isAllowed(NAV.accounts, [PERMISSIONS.programmeRead])).toBe(false);
+    expect(isAllowed(NAV.home, [])).toBe(true);
+  });
+});

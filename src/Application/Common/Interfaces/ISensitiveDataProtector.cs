@@ -1,0 +1,24 @@
+namespace Sunshine.Application.Common.Interfaces;
+
+/// <summary>The kinds of sensitive personal information (PIPL 敏感个人信息) the system encrypts.</summary>
+public enum SensitiveKind
+{
+    ResidentIdNumber,
+    CertificateNumber,
+    Phone,
+}
+
+/// <summary>
+/// Encrypts sensitive values at rest (AES-256-GCM, random nonce, keys from configuration) and derives
+/// a keyed blind index (HMAC-SHA256) for uniqueness and exact search without decrypting.
+/// </summary>
+public interface ISensitiveDataProtector
+{
+    byte[] Protect(SensitiveKind kind, string plaintext);
+
+    /// <summary>Decrypts; throws <see cref="System.Security.Cryptography.CryptographicException"/> for a wrong key or altered data.</summary>
+    string Unprotect(SensitiveKind kind, byte[] protectedValue);
+
+    /// <summary>The blind index of a normalised value: equal values give equal indexes.</summary>
+    byte[] BlindIndex(SensitiveKind kind, string normalised);
+}
