@@ -9,6 +9,8 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using OpenIddict.Validation.AspNetCore;
 using Serilog;
+using Serilog.Core;
+using Serilog.Events;
 using Serilog.Formatting.Compact;
 using Sunshine.Api.Endpoints;
 using Sunshine.Api.Hosting;
@@ -35,15 +37,25 @@ if (exportingOpenApi)
 builder.Services.AddSerilog((services, logger) =>
 {
     logger.ReadFrom.Configuration(builder.Configuration).Enrich.FromLogContext();
+    var consoleLevel = builder.Configuration.GetValue("Logging:ConsoleLevel", LogEventLevel.Verbose);
     if (builder.Configuration["Logging:Format"] == "json")
     {
-        logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+        logger.WriteTo.Console(new RenderedCompactJsonFormatter(), consoleLevel);
     }
     else
     {
-        logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} trace={TraceId}{NewLine}{Exception}", formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+        logger.WriteTo.Console(
+            outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} trace={TraceId}{NewLine}{Exception}",
+            formatProvider: System.Globalization.CultureInfo.InvariantCulture,
+            restrictedToMinimumLevel: consoleLevel);
     }
-});
+
+    foreach (var sink in services.GetServices<ILogEventSink>())
+    {
+        logger.WriteTo.Sink(sink);
+    }
+},
+preserveStaticLogger: true);
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
@@ -117,6 +129,8 @@ builder.Services.AddRateLimiter(o =>
 builder.Services.AddHealthChecks()
     .AddNpgSql(sp => sp.GetRequiredService<NpgsqlDataSource>(), name: "database", tags: ["ready"]);
 builder.Services.AddOpenApiDocument();
+builder.Services.AddSingleton<PersonImportInbox>();
+builder.Services.AddHostedService<PersonImportWorker>();
 
 var app = builder.Build();
 

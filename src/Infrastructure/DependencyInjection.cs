@@ -12,6 +12,7 @@ using Sunshine.Infrastructure.Auditing;
 using Sunshine.Infrastructure.Identity;
 using Sunshine.Infrastructure.Persistence;
 using Sunshine.Infrastructure.Persistence.Seeding;
+using Sunshine.Infrastructure.Registry;
 using Sunshine.Infrastructure.Security;
 
 namespace Sunshine.Infrastructure;
@@ -42,6 +43,8 @@ public static class DependencyInjection
         services.AddScoped<IAuditChainVerifier, AuditChainVerifier>();
         services.AddScoped<IAccountService, AccountService>();
         services.AddScoped<TokenPrincipalFactory>();
+        services.AddSingleton<IPersonImportFiles, PersonImportFiles>();
+        services.AddSingleton<IImportProgress, ImportProgress>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<OAuthClientSeeder>();

@@ -55,6 +55,10 @@ public sealed class AuthorizationMatrixTests(SunshineApp app)
         ["RemoveHouseholdMember"] = Permissions.ProgrammeWrite,
         ["ChangeHouseholdHead"] = Permissions.ProgrammeWrite,
         ["RecordHouseholdIncome"] = Permissions.ProgrammeWrite,
+        ["GetPersonImportTemplate"] = Permissions.ProgrammeRead,
+        ["StartPersonImport"] = Permissions.ProgrammeWrite,
+        ["GetPersonImports"] = Permissions.ProgrammeRead,
+        ["GetPersonImport"] = Permissions.ProgrammeRead,
     };
 
     public static TheoryData<string> AllRoles => new(Roles.All);
@@ -118,7 +122,11 @@ public sealed class AuthorizationMatrixTests(SunshineApp app)
     {
         var document = JsonNode.Parse(await app.CreateClient().GetStringAsync("/swagger/v1/swagger.json"))!;
         return document["paths"]!.AsObject()
-            .SelectMany(p => p.Value!.AsObject().Select(m => new Operation((string)m.Value!["operationId"]!, m.Key.ToUpperInvariant(), p.Key)))
+            .SelectMany(p => p.Value!.AsObject().Select(m => new Operation(
+                (string)m.Value!["operationId"]!,
+                m.Key.ToUpperInvariant(),
+                p.Key,
+                m.Value["requestBody"]?["content"]?["multipart/form-data"] is not null)))
             .ToList();
     }
 
@@ -130,7 +138,14 @@ public sealed class AuthorizationMatrixTests(SunshineApp app)
             .Replace("{scope}", "Publication", StringComparison.Ordinal)
             .Replace("{year}", "2019", StringComparison.Ordinal);
         var request = new HttpRequestMessage(new HttpMethod(operation.Method), path);
-        if (operation.Method is "POST" or "PUT" or "PATCH")
+        if (operation.IsUpload)
+        {
+            // A well-formed upload (an empty file of the template's header), so binding succeeds and authorization decides.
+            var form = new MultipartFormDataContent();
+            form.Add(new ByteArrayContent("姓名\n"u8.ToArray()), "file", "matrix.csv");
+            request.Content = form;
+        }
+        else if (operation.Method is "POST" or "PUT" or "PATCH")
         {
             request.Content = JsonContent.Create(new JsonObject());
         }
@@ -138,5 +153,5 @@ public sealed class AuthorizationMatrixTests(SunshineApp app)
         return client.SendAsync(request);
     }
 
-    private sealed record Operation(string Id, string Method, string Path);
+    private sealed record Operation(string Id, string Method, string Path, bool IsUpload);
 }

@@ -1987,6 +1987,267 @@ export class SunshineClient {
     }
 
     /**
+     * The import template with Chinese column headers (format csv or xlsx).
+     * @param format (optional) 
+     * @return OK
+     */
+    getPersonImportTemplate(format?: ImportFormat | undefined, signal?: AbortSignal): Promise<FileContentHttpResult> {
+        let url_ = this.baseUrl + "/api/person-imports/template?";
+        if (format === null)
+            throw new globalThis.Error("The parameter 'format' cannot be null.");
+        else if (format !== undefined)
+            url_ += "format=" + encodeURIComponent("" + format) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "text/csv"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetPersonImportTemplate(_response);
+        });
+    }
+
+    protected processGetPersonImportTemplate(response: Response): Promise<FileContentHttpResult> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as FileContentHttpResult;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileContentHttpResult>(null as any);
+    }
+
+    /**
+     * Upload a CSV or XLSX file of people (up to 20 MB) to import (programme.write).
+     * @param importValidRows (optional) 
+     * @param file (optional) 
+     * @return Accepted
+     */
+    startPersonImport(importValidRows?: boolean | undefined, file?: FileParameter | undefined, signal?: AbortSignal): Promise<PersonImportDto> {
+        let url_ = this.baseUrl + "/api/person-imports?";
+        if (importValidRows === null)
+            throw new globalThis.Error("The parameter 'importValidRows' cannot be null.");
+        else if (importValidRows !== undefined)
+            url_ += "importValidRows=" + encodeURIComponent("" + importValidRows) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = new FormData();
+        if (file === null || file === undefined)
+            throw new globalThis.Error("The parameter 'file' cannot be null.");
+        else
+            content_.append("file", file.data, file.fileName ? file.fileName : "file");
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processStartPersonImport(_response);
+        });
+    }
+
+    protected processStartPersonImport(response: Response): Promise<PersonImportDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 202) {
+            return response.text().then((_responseText) => {
+            let result202: any = null;
+            result202 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PersonImportDto;
+            return result202;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PersonImportDto>(null as any);
+    }
+
+    /**
+     * Import jobs in your scope, newest first (programme.read).
+     * @param page (optional) 
+     * @param pageSize (optional) 
+     * @return OK
+     */
+    getPersonImports(page?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<PersonImportDtoPagedList> {
+        let url_ = this.baseUrl + "/api/person-imports?";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "Page=" + encodeURIComponent("" + page) + "&";
+        if (pageSize === null)
+            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
+        else if (pageSize !== undefined)
+            url_ += "PageSize=" + encodeURIComponent("" + pageSize) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetPersonImports(_response);
+        });
+    }
+
+    protected processGetPersonImports(response: Response): Promise<PersonImportDtoPagedList> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PersonImportDtoPagedList;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PersonImportDtoPagedList>(null as any);
+    }
+
+    /**
+     * One import job: status, progress, counts and rejected rows (programme.read).
+     * @return OK
+     */
+    getPersonImport(id: string, signal?: AbortSignal): Promise<PersonImportDto> {
+        let url_ = this.baseUrl + "/api/person-imports/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetPersonImport(_response);
+        });
+    }
+
+    protected processGetPersonImport(response: Response): Promise<PersonImportDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PersonImportDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PersonImportDto>(null as any);
+    }
+
+    /**
      * People in your scope, filtered, sorted and paged (programme.read).
      * @param countyId (optional) 
      * @param category (optional) Disability category (残疾类别), the 19th character of the certificate number.
@@ -2749,6 +3010,17 @@ export interface AuditEntryDtoPagedList {
     totalCount: number;
 }
 
+export interface ByteReadOnlyMemory {
+    readonly length: number;
+    readonly isEmpty: boolean;
+    span: ByteReadOnlySpan;
+}
+
+export interface ByteReadOnlySpan {
+    readonly length: number;
+    readonly isEmpty: boolean;
+}
+
 /** The member who becomes head, and the relation the former head takes. */
 export interface ChangeHouseholdHeadRequest {
     memberId: string;
@@ -2857,6 +3129,11 @@ export enum DisabilityLevel {
     Level4 = "Level4",
 }
 
+export interface EntityTagHeaderValue {
+    tag: StringSegment;
+    readonly isWeak: boolean;
+}
+
 /** One invalid input field: where, a stable code and a readable message. */
 export interface FieldError {
     /** JSON path of the field in camelCase, e.g. `name` or `items[2].amount`. */
@@ -2865,6 +3142,16 @@ export interface FieldError {
     code: string;
     /** Readable message in the request's language. */
     message: string;
+}
+
+export interface FileContentHttpResult {
+    readonly contentType: string;
+    readonly fileDownloadName?: string | undefined;
+    readonly lastModified?: string | undefined;
+    entityTag?: EntityTagHeaderValue;
+    readonly enableRangeProcessing: boolean;
+    readonly fileLength?: number | undefined;
+    fileContents: ByteReadOnlyMemory;
 }
 
 /** A household with its members, registered-poor status and income history. */
@@ -2936,6 +3223,26 @@ export enum HouseholdRelation {
     Other = "Other",
 }
 
+export enum ImportFormat {
+    Csv = "Csv",
+    Xlsx = "Xlsx",
+}
+
+/** One rejected row of an import: where, which field, and why (never the value itself). */
+export interface ImportRejection {
+    row: number;
+    field: string;
+    code: string;
+    message: string;
+}
+
+export enum ImportStatus {
+    Queued = "Queued",
+    Processing = "Processing",
+    Completed = "Completed",
+    Failed = "Failed",
+}
+
 /** One year's per-capita income and its increase over the baseline, when there is one. */
 export interface IncomeRecordDto {
     year: number;
@@ -2964,6 +3271,32 @@ export interface PersonDto {
     householdId?: string | undefined;
     consents: ConsentDto[];
     version: number;
+}
+
+/** An import job: its progress and, when checked, its counts and rejected rows. */
+export interface PersonImportDto {
+    id: string;
+    fileName: string;
+    format: ImportFormat;
+    importValidRows: boolean;
+    status: ImportStatus;
+    totalRows: number;
+    processedRows: number;
+    validRows: number;
+    rejectedRows: number;
+    importedRows: number;
+    rejections: ImportRejection[];
+    failureMessage?: string | undefined;
+    requestedAt: string;
+    finishedAt?: string | undefined;
+}
+
+/** A page of results and the total count behind it. */
+export interface PersonImportDtoPagedList {
+    items: PersonImportDto[];
+    page: number;
+    pageSize: number;
+    totalCount: number;
 }
 
 /** A row of the people list. */
@@ -3113,6 +3446,14 @@ export interface SignInCommand {
     password: string;
 }
 
+export interface StringSegment {
+    buffer?: string | undefined;
+    readonly offset: number;
+    readonly length: number;
+    readonly value?: string | undefined;
+    readonly hasValue: boolean;
+}
+
 /** A household's editable fields. */
 export interface UpdateHouseholdRequest {
     township?: string | undefined;
@@ -3139,6 +3480,11 @@ export interface UpdateRegionRequest {
 /** When the consent was withdrawn. */
 export interface WithdrawConsentRequest {
     withdrawnOn: string;
+}
+
+export interface FileParameter {
+    data: any;
+    fileName: string;
 }
 
 export class ApiException extends Error {

@@ -36,6 +36,8 @@ public sealed class ApplicationDbContext(
 
     public DbSet<Household> Households => Set<Household>();
 
+    public DbSet<PersonImport> PersonImports => Set<PersonImport>();
+
     /// <summary>The protector the model's value converters encrypt with (one model per protector).</summary>
     internal ISensitiveDataProtector Protector => protector;
 

@@ -24,6 +24,9 @@ public class SunshineApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     private TestDatabase? _database;
 
+    /// <summary>Every log event the host wrote, rendered, for tests that check what logs contain.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     public TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised.");
 
     public async ValueTask InitializeAsync()
@@ -54,7 +57,9 @@ public class SunshineApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Auth:UseEphemeralKeys", "true");
         builder.UseSetting("Auth:PublicBaseUrl", "http://localhost");
         builder.UseSetting("RateLimiting:SignInPerMinute", "100000");
-        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Information");
+        builder.UseSetting("Logging:ConsoleLevel", "Warning");
+        builder.ConfigureServices(services => services.AddSingleton<Serilog.Core.ILogEventSink>(Logs));
         builder.UseSetting("Logging:Format", "text");
         builder.UseSetting("SensitiveData:EncryptionKeys:1", EncryptionKey);
         builder.UseSetting("SensitiveData:IndexKey", IndexKey);

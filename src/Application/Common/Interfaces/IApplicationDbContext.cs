@@ -20,6 +20,8 @@ public interface IApplicationDbContext
 
     DbSet<Household> Households { get; }
 
+    DbSet<PersonImport> PersonImports { get; }
+
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
         where TEntity : class;
 

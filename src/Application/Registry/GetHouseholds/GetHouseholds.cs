@@ -54,18 +54,20 @@ public sealed class GetHouseholdsHandler(IApplicationDbContext db) : IQueryHandl
 
         var rows = from h in households
                    join r in db.Regions on h.CountyId equals r.Id
-                   select new HouseholdListItemDto(
+                   select new
+                   {
                        h.Id,
                        h.CountyId,
-                       r.Name,
+                       CountyName = r.Name,
                        h.Township,
                        h.Village,
-                       h.Members.Where(m => m.Relation == HouseholdRelation.Head).Select(m => m.Name).First(),
-                       h.Members.Count,
-                       h.Members.Count(m => m.PersonId != null),
+                       HeadName = h.Members.Where(m => m.Relation == HouseholdRelation.Head).Select(m => m.Name).FirstOrDefault() ?? string.Empty,
+                       MemberCount = h.Members.Count,
+                       DisabledMemberCount = h.Members.Count(m => m.PersonId != null),
                        h.IsRegisteredPoor,
                        h.RegisteredPoorYear,
-                       h.PovertyExitDate);
+                       h.PovertyExitDate,
+                   };
 
         if (!string.IsNullOrWhiteSpace(query.HeadName))
         {
@@ -82,6 +84,12 @@ public sealed class GetHouseholdsHandler(IApplicationDbContext db) : IQueryHandl
             "-registered" => rows.OrderByDescending(r => r.Id),
             _ => rows.OrderBy(r => r.HeadName).ThenBy(r => r.Id),
         };
-        return await rows.ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
+        var page = await rows.ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
+        return new PagedList<HouseholdListItemDto>(
+            page.Items.Select(r => new HouseholdListItemDto(r.Id, r.CountyId, r.CountyName, r.Township, r.Village, r.HeadName, r.MemberCount,
+                r.DisabledMemberCount, r.IsRegisteredPoor, r.RegisteredPoorYear, r.PovertyExitDate)).ToList(),
+            page.Page,
+            page.PageSize,
+            page.TotalCount);
     }
 }

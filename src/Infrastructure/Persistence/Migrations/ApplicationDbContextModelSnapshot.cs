@@ -834,6 +834,96 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                     b.ToTable("persons", (string)null);
                 });
 
+            modelBuilder.Entity("Sunshine.Domain.Registry.PersonImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("county_id");
+
+                    b.Property<string>("FailureMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("failure_message");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("format");
+
+                    b.Property<bool>("ImportValidRows")
+                        .HasColumnType("boolean")
+                        .HasColumnName("import_valid_rows");
+
+                    b.Property<int>("ImportedRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("imported_rows");
+
+                    b.Property<int>("ProcessedRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("processed_rows");
+
+                    b.Property<int>("RejectedRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("rejected_rows");
+
+                    b.Property<string>("Rejections")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("rejections")
+                        .HasAnnotation("Sunshine:AuditExcluded", true);
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<Guid>("RequestedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("TotalRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("total_rows");
+
+                    b.Property<int>("ValidRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("valid_rows");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_person_imports");
+
+                    b.HasIndex("CountyId", "RequestedAt")
+                        .HasDatabaseName("ix_person_imports_county_id_requested_at");
+
+                    b.ToTable("person_imports", (string)null);
+                });
+
             modelBuilder.Entity("Sunshine.Infrastructure.Identity.ApplicationRole", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1214,6 +1304,16 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                         });
 
                     b.Navigation("Consents");
+                });
+
+            modelBuilder.Entity("Sunshine.Domain.Registry.PersonImport", b =>
+                {
+                    b.HasOne("Sunshine.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_person_imports_regions_county_id");
                 });
 
             modelBuilder.Entity("Sunshine.Infrastructure.Identity.ApplicationUser", b =>

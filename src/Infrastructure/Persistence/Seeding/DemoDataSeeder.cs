@@ -3,13 +3,14 @@ using Microsoft.EntityFrameworkCore;
 using Sunshine.Application.Common.Interfaces;
 using Sunshine.Domain.AccessControl;
 using Sunshine.Domain.Regions;
+using Sunshine.Domain.Registry;
 using Sunshine.Infrastructure.Identity;
 
 namespace Sunshine.Infrastructure.Persistence.Seeding;
 
 /// <summary>
-/// Demo accounts for trying the system, one per role (two county officers). Only in Development,
-/// and only into a database that has no accounts yet.
+/// The demo data set: accounts for trying the system, one per role (two county officers), and
+/// made-up people and households. Only in Development, and only into a database with no accounts yet.
 /// </summary>
 public sealed class DemoDataSeeder(ApplicationDbContext db, UserManager<ApplicationUser> users, IAuditTrail audit, TimeProvider clock)
 {
@@ -56,8 +57,48 @@ public sealed class DemoDataSeeder(ApplicationDbContext db, UserManager<Applicat
             EnsureSucceeded(await users.AddToRoleAsync(user, role));
         }
 
+        await SeedRegistryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>Three hundred made-up people across the counties, about half of them in households.</summary>
+    private async Task SeedRegistryAsync(CancellationToken cancellationToken)
+    {
+        var counties = await db.Regions.Where(r => r.ParentId != null).ToListAsync(cancellationToken);
+        var byCode = counties.ToDictionary(r => r.Code.Value, r => r.Id);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var persons = DemoPeople.Generate(byCode.Keys.Order(StringComparer.Ordinal).ToList(), 300)
+            .Select(p => Person.Register(p.Details, byCode[p.CountyCode]))
+            .ToList();
+        db.Persons.AddRange(persons);
+
+        var random = new Random(2017);
+        foreach (var person in persons.Where((_, i) => i % 2 == 0))
+        {
+            var household = Household.Create(person.CountyId, person.Township, person.Village, person.Id, person.Name);
+            for (var m = random.Next(0, 4); m > 0; m--)
+            {
+                var (name, relation) = DemoPeople.FamilyMember(random, person.Name[..1]);
+                household.AddMember(null, name, relation);
+            }
+
+            if (random.Next(3) > 0)
+            {
+                var year = random.Next(2014, 2017);
+                var exited = random.Next(2) == 0 ? new DateOnly(random.Next(2018, 2021), random.Next(1, 13), random.Next(1, 29)) : (DateOnly?)null;
+                household.SetPovertyStatus(true, year, $"4307{random.Next(100000, 999999)}", exited, today);
+                household.SetBaseline(2016, DemoPeople.Income(random, 1800, 3200), today);
+                foreach (var incomeYear in Enumerable.Range(2017, 4))
+                {
+                    household.RecordIncome(incomeYear, DemoPeople.Income(random, 2500 + ((incomeYear - 2017) * 800), 4500 + ((incomeYear - 2017) * 1200)), today);
+                }
+            }
+
+            db.Households.Add(household);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static void EnsureSucceeded(IdentityResult result)
