@@ -155,6 +155,23 @@ public sealed class PersonImportTests(SunshineApp app)
         Assert.All(job.GetProperty("rejections").EnumerateArray(), r => Assert.False(string.IsNullOrEmpty(r.GetProperty("message").GetString())));
     }
 
+    [Fact]
+    public async Task Ten_thousand_valid_rows_are_registered_in_one_transaction_with_one_audit_row()
+    {
+        var (officer, account) = await app.SignInAsNewAsync(Roles.CityOfficer);
+        var ids = Enumerable.Range(0, 10_000).Select(_ => TestPeople.NewIdNumber()).ToList();
+        var watermark = await app.AuditWatermarkAsync();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var job = await ImportAsync(officer, Csv(ids.Select(id => Row(id, "430703"))), importValidRows: false, timeoutSeconds: 600);
+
+        Assert.Equal(10_000, job.GetProperty("importedRows").GetInt32());
+        Assert.Single(await app.AuditRowsAfterAsync(watermark, actorId: account.Id), r => r.Action == "ProcessPersonImport");
+        var found = await (await officer.GetAsync($"/api/persons?idNumber={ids[^1]}")).ShouldBeJsonAsync();
+        Assert.Equal(1, found.GetProperty("totalCount").GetInt32());
+        TestContext.Current.SendDiagnosticMessage($"Imported 10,000 people in {clock.Elapsed.TotalSeconds:0.0} s");
+    }
+
     /// <summary>A different fault in each bad row, so every kind of rejection is exercised.</summary>
     private static string BadRow(int i) => (i % 5) switch
     {
