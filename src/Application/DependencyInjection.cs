@@ -1,5 +1,8 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
+using Sunshine.Application.Attachments;
+using Sunshine.Application.Benefits;
+using Sunshine.Application.Training;
 
 namespace Sunshine.Application;
 
@@ -9,6 +12,9 @@ public static class DependencyInjection
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
         services.AddValidatorsFromAssemblyContaining(typeof(DependencyInjection), includeInternalTypes: true);
+        services.AddScoped<BenefitWorkflow>();
+        services.AddScoped<IBenefitDecider, TrainingSubsidyDecider>();
+        services.AddScoped<IAttachmentOwners, AttachmentOwners>();
         return services;
     }
 }

@@ -71,6 +71,9 @@ public sealed partial class ProblemDetailsExceptionHandler(ILogger<ProblemDetail
         ["ix_persons_certificate_number_index"] = ("person.certificate_number_taken", "certificateNumber", "A person with this certificate number is already registered."),
         ["ix_household_members_person_id"] = ("household.person_in_other_household", "personId", "The person already belongs to a household."),
         ["ix_regions_code"] = ("region.code_taken", "code", "A region with this code already exists."),
+        ["ix_benefits_one_time"] = ("benefit.already_granted", "id", "The same benefit was approved for the beneficiary already (it is granted once)."),
+        ["ix_enrolments_course_person"] = ("enrolment.duplicate", "personId", "The person is already enrolled in this course."),
+        ["ix_policy_versions_programme_id_key_effective_from"] = ("policy.version_exists", "effectiveFrom", "A version taking effect that day exists."),
     };
 
     private static ApiProblem UniqueViolation(HttpContext httpContext, string? constraint) =>

@@ -9,7 +9,11 @@ using Sunshine.Domain.Auditing;
 using Sunshine.Domain.Common;
 using Sunshine.Domain.Programmes;
 using Sunshine.Domain.Regions;
+using Sunshine.Domain.Attachments;
+using Sunshine.Domain.Benefits;
+using Sunshine.Domain.Policies;
 using Sunshine.Domain.Registry;
+using Sunshine.Domain.Training;
 using Sunshine.Infrastructure.Identity;
 using Sunshine.Infrastructure.Persistence.Configurations;
 
@@ -38,6 +42,30 @@ public sealed class ApplicationDbContext(
 
     public DbSet<PersonImport> PersonImports => Set<PersonImport>();
 
+    public DbSet<PolicyVersion> PolicyVersions => Set<PolicyVersion>();
+
+    public DbSet<Benefit> Benefits => Set<Benefit>();
+
+    public DbSet<Course> Courses => Set<Course>();
+
+    public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+
+    public DbSet<TrainingSubsidyClaim> TrainingSubsidyClaims => Set<TrainingSubsidyClaim>();
+
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+
+    public async Task LockAsync<TEntity>(Guid id, CancellationToken cancellationToken)
+        where TEntity : class
+    {
+        var entityType = Model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not mapped.");
+        var table = entityType.GetSchemaQualifiedTableName()!;
+        var key = entityType.FindPrimaryKey()!.Properties[0].GetColumnName();
+        // Table and column names come from the model, never from input; the id is a parameter.
+#pragma warning disable EF1002
+        await Database.ExecuteSqlRawAsync($"SELECT 1 FROM {table} WHERE {key} = @p0 FOR UPDATE", [new Npgsql.NpgsqlParameter("p0", id)], cancellationToken);
+#pragma warning restore EF1002
+    }
+
     /// <summary>The protector the model's value converters encrypt with (one model per protector).</summary>
     internal ISensitiveDataProtector Protector => protector;
 
@@ -65,17 +93,32 @@ public sealed class ApplicationDbContext(
 
     private void ApplyCountyScoping(ModelBuilder builder)
     {
-        foreach (var entityType in builder.Model.GetEntityTypes()
-                     .Where(t => typeof(ICountyScoped).IsAssignableFrom(t.ClrType) && t.BaseType is null && !t.IsOwned()))
+        var context = Expression.Constant(this);
+        var unbound = Expression.Not(Expression.Property(context, nameof(ScopeIsCountyBound)));
+        var scopeCounty = Expression.Property(context, nameof(ScopeCountyId));
+        foreach (var entityType in builder.Model.GetEntityTypes().Where(t => t.BaseType is null && !t.IsOwned()))
         {
             var parameter = Expression.Parameter(entityType.ClrType, "record");
-            var context = Expression.Constant(this);
-            var filter = Expression.OrElse(
-                Expression.Not(Expression.Property(context, nameof(ScopeIsCountyBound))),
-                Expression.Equal(
-                    Expression.Property(parameter, nameof(ICountyScoped.CountyId)),
-                    Expression.Property(context, nameof(ScopeCountyId))));
-            entityType.SetQueryFilter(Expression.Lambda(filter, parameter));
+            Expression? filter = null;
+            if (typeof(ICountyScoped).IsAssignableFrom(entityType.ClrType))
+            {
+                filter = Expression.OrElse(unbound, Expression.Equal(Expression.Property(parameter, nameof(ICountyScoped.CountyId)), scopeCounty));
+            }
+            else if (typeof(IOptionallyCountyScoped).IsAssignableFrom(entityType.ClrType))
+            {
+                // City records (no county) are visible to every officer.
+                var county = Expression.Property(parameter, nameof(IOptionallyCountyScoped.CountyId));
+                filter = Expression.OrElse(
+                    unbound,
+                    Expression.OrElse(
+                        Expression.Equal(county, Expression.Constant(null, typeof(Guid?))),
+                        Expression.Equal(county, Expression.Convert(scopeCounty, typeof(Guid?)))));
+            }
+
+            if (filter is not null)
+            {
+                entityType.SetQueryFilter(Expression.Lambda(filter, parameter));
+            }
         }
     }
 }

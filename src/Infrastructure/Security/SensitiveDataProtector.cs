@@ -47,7 +47,14 @@ public sealed class SensitiveDataProtector : ISensitiveDataProtector
     public byte[] Protect(SensitiveKind kind, string plaintext)
     {
         ArgumentNullException.ThrowIfNull(plaintext);
-        var clear = Encoding.UTF8.GetBytes(plaintext);
+        return Protect(kind, Encoding.UTF8.GetBytes(plaintext));
+    }
+
+    public string Unprotect(SensitiveKind kind, byte[] protectedValue) => Encoding.UTF8.GetString(UnprotectBytes(kind, protectedValue));
+
+    public byte[] Protect(SensitiveKind kind, ReadOnlySpan<byte> plaintext)
+    {
+        var clear = plaintext;
         var output = new byte[HeaderSize + clear.Length];
         output[0] = FormatVersion;
         output[1] = _currentKeyId;
@@ -58,7 +65,7 @@ public sealed class SensitiveDataProtector : ISensitiveDataProtector
         return output;
     }
 
-    public string Unprotect(SensitiveKind kind, byte[] protectedValue)
+    public byte[] UnprotectBytes(SensitiveKind kind, byte[] protectedValue)
     {
         ArgumentNullException.ThrowIfNull(protectedValue);
         if (protectedValue.Length < HeaderSize || protectedValue[0] != FormatVersion || !_keys.TryGetValue(protectedValue[1], out var key))
@@ -74,7 +81,7 @@ public sealed class SensitiveDataProtector : ISensitiveDataProtector
             protectedValue.AsSpan(2 + NonceSize, TagSize),
             clear,
             AssociatedData(kind));
-        return Encoding.UTF8.GetString(clear);
+        return clear;
     }
 
     public byte[] BlindIndex(SensitiveKind kind, string normalised)

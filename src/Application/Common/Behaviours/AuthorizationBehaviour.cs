@@ -26,9 +26,9 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentUser use
                 break;
             case RequiresPermissionAttribute permission:
                 EnsureSignedIn();
-                if (!user.HasPermission(permission.Permission))
+                if (!permission.Permissions.Any(user.HasPermission))
                 {
-                    throw new ForbiddenException("auth.permission_required", $"This needs the permission '{permission.Permission}'.");
+                    throw new ForbiddenException("auth.permission_required", $"This needs the permission '{string.Join("' or '", permission.Permissions)}'.");
                 }
 
                 break;

@@ -3,7 +3,11 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Sunshine.Domain.Auditing;
 using Sunshine.Domain.Programmes;
 using Sunshine.Domain.Regions;
+using Sunshine.Domain.Attachments;
+using Sunshine.Domain.Benefits;
+using Sunshine.Domain.Policies;
 using Sunshine.Domain.Registry;
+using Sunshine.Domain.Training;
 
 namespace Sunshine.Application.Common.Interfaces;
 
@@ -21,6 +25,25 @@ public interface IApplicationDbContext
     DbSet<Household> Households { get; }
 
     DbSet<PersonImport> PersonImports { get; }
+
+    DbSet<PolicyVersion> PolicyVersions { get; }
+
+    DbSet<Benefit> Benefits { get; }
+
+    DbSet<Course> Courses { get; }
+
+    DbSet<Enrolment> Enrolments { get; }
+
+    DbSet<TrainingSubsidyClaim> TrainingSubsidyClaims { get; }
+
+    DbSet<Attachment> Attachments { get; }
+
+    /// <summary>
+    /// Locks the entity's row until the transaction ends (SELECT … FOR UPDATE), so that checks on it
+    /// (a course's capacity) hold against concurrent commands.
+    /// </summary>
+    Task LockAsync<TEntity>(Guid id, CancellationToken cancellationToken)
+        where TEntity : class;
 
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
         where TEntity : class;

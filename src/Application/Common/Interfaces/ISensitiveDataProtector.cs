@@ -6,6 +6,7 @@ public enum SensitiveKind
     ResidentIdNumber,
     CertificateNumber,
     Phone,
+    Attachment,
 }
 
 /// <summary>
@@ -15,6 +16,10 @@ public enum SensitiveKind
 public interface ISensitiveDataProtector
 {
     byte[] Protect(SensitiveKind kind, string plaintext);
+
+    byte[] Protect(SensitiveKind kind, ReadOnlySpan<byte> plaintext);
+
+    byte[] UnprotectBytes(SensitiveKind kind, byte[] protectedValue);
 
     /// <summary>Decrypts; throws <see cref="System.Security.Cryptography.CryptographicException"/> for a wrong key or altered data.</summary>
     string Unprotect(SensitiveKind kind, byte[] protectedValue);

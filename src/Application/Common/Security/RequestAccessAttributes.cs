@@ -1,10 +1,15 @@
 namespace Sunshine.Application.Common.Security;
 
-/// <summary>The permission a caller needs to send this request (see the role table).</summary>
+/// <summary>
+/// The permission a caller needs to send this request (see the role table). With several, any one
+/// of them lets the request in; the use case then checks which its step needs.
+/// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
-public sealed class RequiresPermissionAttribute(string permission) : Attribute
+public sealed class RequiresPermissionAttribute(params string[] permissions) : Attribute
 {
-    public string Permission { get; } = permission;
+    public IReadOnlyList<string> Permissions { get; } = permissions;
+
+    public string Permission => Permissions[0];
 }
 
 /// <summary>Any signed-in caller may send this request (their own profile, their own password).</summary>

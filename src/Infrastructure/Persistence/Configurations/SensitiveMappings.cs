@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Sunshine.Application.Common.Interfaces;
+using Sunshine.Domain.Attachments;
 using Sunshine.Domain.Common;
 using Sunshine.Domain.Registry;
 using Sunshine.Infrastructure.Auditing;
@@ -30,6 +31,10 @@ internal static class SensitiveMappings
         Map(person, p => p.CertificateNumber, SensitiveKind.CertificateNumber, protector,
             v => DisabilityCertificateNumber.Create(v, ResidentIdNumber.Create(v[..18], DateOnly.MaxValue)), unique: true);
         Map(person, p => p.Phone!, SensitiveKind.Phone, protector, v => PhoneNumber.Create(v), unique: false);
+
+        builder.Entity<Attachment>().Property(a => a.Content).HasConversion(
+            new ValueConverter<byte[], byte[]>(v => protector.Protect(SensitiveKind.Attachment, v), c => protector.UnprotectBytes(SensitiveKind.Attachment, c)),
+            new ValueComparer<byte[]>((a, b) => ReferenceEquals(a, b) || (a != null && b != null && a.SequenceEqual(b)), v => v.Length, v => v));
     }
 
     private static void Map<TEntity, TValue>(

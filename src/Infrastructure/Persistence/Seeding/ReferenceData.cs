@@ -1,3 +1,5 @@
+using Sunshine.Domain.Common;
+using Sunshine.Domain.Policies;
 using Sunshine.Domain.Regions;
 
 namespace Sunshine.Infrastructure.Persistence.Seeding;
@@ -36,4 +38,21 @@ internal static class ReferenceData
     public static readonly DateOnly ProgrammeEnd = new(2020, 12, 31);
     public const string ProgrammeDocument =
         "常德市残疾人联合会、常德市商务局《关于印发〈常德市电子商务助残扶贫工程行动方案（2017-2020年）〉的通知》";
+
+    /// <summary>
+    /// SAMPLE DATA: plausible qualifications of the internet &amp; electronic-communication category,
+    /// to be replaced by the official 《湖南省职业培训补贴标准》 table as a new policy version.
+    /// </summary>
+    public static readonly QualificationTable SampleQualifications = new(
+    [
+        new RecognisedQualification("SAMPLE-EC-5", "电子商务师（五级/初级工）— 示例", Money.FromYuan(800m)),
+        new RecognisedQualification("SAMPLE-EC-4", "电子商务师（四级/中级工）— 示例", Money.FromYuan(1200m)),
+        new RecognisedQualification("SAMPLE-EC-3", "电子商务师（三级/高级工）— 示例", Money.FromYuan(1600m)),
+        new RecognisedQualification("SAMPLE-NM-4", "互联网营销师（四级）— 示例", Money.FromYuan(1000m)),
+        new RecognisedQualification("SAMPLE-CS-5", "网络客服（五级）— 示例", Money.FromYuan(600m)),
+        new RecognisedQualification("SAMPLE-IT-4", "计算机操作员（四级）— 示例", Money.FromYuan(900m)),
+    ]);
+
+    public const string SampleQualificationsNote =
+        "示例数据：须以《湖南省职业培训补贴标准》中互联网和电子通信类职业资格的正式标准替换（新增版本）。Sample data: replace with the official Hunan vocational-training subsidy standard by adding a new version.";
 }

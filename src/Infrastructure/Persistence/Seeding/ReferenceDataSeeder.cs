@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Sunshine.Application.Common.Interfaces;
 using Sunshine.Domain.AccessControl;
+using Sunshine.Application.Policies;
+using Sunshine.Domain.Policies;
 using Sunshine.Domain.Programmes;
 using Sunshine.Domain.Regions;
 using Sunshine.Infrastructure.Identity;
@@ -35,15 +37,27 @@ public sealed class ReferenceDataSeeder(ApplicationDbContext db, RoleManager<App
             }
         }
 
-        if (!await db.Programmes.AnyAsync(p => p.Code == ReferenceData.ProgrammeCode, cancellationToken))
+        var programme = await db.Programmes.FirstOrDefaultAsync(p => p.Code == ReferenceData.ProgrammeCode, cancellationToken);
+        if (programme is null)
         {
-            db.Programmes.Add(Programme.Create(
+            programme = Programme.Create(
                 ReferenceData.ProgrammeCode,
                 ReferenceData.ProgrammeName,
                 ReferenceData.ProgrammeNameEn,
                 ReferenceData.ProgrammeStart,
                 ReferenceData.ProgrammeEnd,
-                ReferenceData.ProgrammeDocument));
+                ReferenceData.ProgrammeDocument);
+            db.Programmes.Add(programme);
+        }
+
+        if (!await db.PolicyVersions.AnyAsync(v => v.ProgrammeId == programme.Id && v.Key == PolicyKey.TrainingQualifications, cancellationToken))
+        {
+            db.PolicyVersions.Add(PolicyVersion.Create(
+                programme.Id,
+                PolicyKey.TrainingQualifications,
+                ReferenceData.ProgrammeStart,
+                PolicyStore.Write(ReferenceData.SampleQualifications),
+                ReferenceData.SampleQualificationsNote));
         }
 
         await db.SaveChangesAsync(cancellationToken);

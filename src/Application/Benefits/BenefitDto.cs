@@ -1,0 +1,71 @@
+using Sunshine.Domain.Benefits;
+
+namespace Sunshine.Application.Benefits;
+
+/// <summary>A decision: eligible or not, the amount, the assessment date, the policy version, every criterion.</summary>
+public sealed record DecisionDto(bool Eligible, decimal Amount, DateOnly AssessmentDate, Guid? PolicyVersionId, IReadOnlyList<CriterionResult> Criteria);
+
+/// <summary>One step of the workflow history.</summary>
+public sealed record TransitionDto(string Action, BenefitState From, BenefitState To, Guid ActorId, DateTimeOffset At, string? Comment);
+
+/// <summary>
+/// A benefit in the workflow. <c>Decision</c> is frozen at submission; <c>LiveDecision</c> is the
+/// decision the facts and policy give now; <c>DecisionChanged</c> flags a difference (before final
+/// approval the submitter must re-submit; after it, the flag records a later correction of facts).
+/// </summary>
+public sealed record BenefitDto(
+    Guid Id,
+    BenefitType Type,
+    Guid CountyId,
+    Guid? PersonId,
+    BenefitState State,
+    bool IsFinallyApproved,
+    bool RequiresCityApproval,
+    DecisionDto? Decision,
+    DecisionDto? LiveDecision,
+    bool DecisionChanged,
+    Guid CreatedById,
+    Guid? SubmittedById,
+    DateTimeOffset? SubmittedAt,
+    Guid? CountyReviewedById,
+    Guid? CityApprovedById,
+    Guid? PaidById,
+    DateOnly? PaymentDate,
+    string? PaymentVoucher,
+    IReadOnlyList<TransitionDto> Transitions,
+    uint Version);
+
+public static class BenefitMapping
+{
+    public static DecisionDto ToDto(this Decision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        return new DecisionDto(decision.Eligible, decision.Amount.Yuan, decision.AssessmentDate, decision.PolicyVersionId, decision.Criteria);
+    }
+
+    public static BenefitDto ToDto(this Benefit benefit, Decision? live)
+    {
+        ArgumentNullException.ThrowIfNull(benefit);
+        return new BenefitDto(
+            benefit.Id,
+            benefit.Type,
+            benefit.CountyId,
+            benefit.PersonId,
+            benefit.State,
+            benefit.IsFinallyApproved,
+            benefit.Definition.RequiresCityApproval,
+            benefit.Decision?.ToDto(),
+            live?.ToDto(),
+            benefit.Decision is not null && live is not null && !benefit.Decision.SameOutcomeAs(live),
+            benefit.CreatedById,
+            benefit.SubmittedById,
+            benefit.SubmittedAt,
+            benefit.CountyReviewedById,
+            benefit.CityApprovedById,
+            benefit.PaidById,
+            benefit.PaymentDate,
+            benefit.PaymentVoucher,
+            benefit.Transitions.OrderBy(t => t.At).Select(t => new TransitionDto(t.Action, t.From, t.To, t.ActorId, t.At, t.Comment)).ToList(),
+            benefit.Version);
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Sunshine.Application.Common.Interfaces;
+using Sunshine.Domain.Training;
+
+namespace Sunshine.Application.Training;
+
+/// <summary>Trained people in a county: distinct disabled persons, family members and committee members who completed.</summary>
+public sealed record TrainedPeopleCount(Guid CountyId, string CountyName, int Persons, int FamilyMembers, int CommitteeMembers);
+
+/// <summary>City-wide and per-county counts for a period; the city-wide count of persons is distinct across counties.</summary>
+public sealed record TrainedPeopleDto(DateOnly From, DateOnly To, int Persons, int FamilyMembers, int CommitteeMembers, IReadOnlyList<TrainedPeopleCount> ByCounty);
+
+/// <summary>
+/// "Trained people" (the action plan's target of 70): distinct disabled persons with at least one
+/// completed enrolment in the period, counted in the county that owned the enrolment. Family members
+/// and committee members are counted separately. The statistics module reuses this.
+/// </summary>
+public static class TrainingStatistics
+{
+    public static async Task<TrainedPeopleDto> TrainedPeopleAsync(this IApplicationDbContext db, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var completed = db.Enrolments.AsNoTracking()
+            .Where(e => e.Status == EnrolmentStatus.Completed && e.CompletedOn >= from && e.CompletedOn <= to);
+
+        var persons = await completed.Where(e => e.Kind == EnrolmentKind.DisabledPerson)
+            .Select(e => new { e.CountyId, e.PersonId }).Distinct().ToListAsync(cancellationToken);
+        var family = await completed.Where(e => e.Kind == EnrolmentKind.FamilyMember)
+            .Select(e => new { e.CountyId, e.HouseholdId, e.Name }).Distinct().ToListAsync(cancellationToken);
+        var committee = await completed.Where(e => e.Kind == EnrolmentKind.SpecialistCommitteeMember)
+            .Select(e => new { e.CountyId, e.Name }).Distinct().ToListAsync(cancellationToken);
+        var counties = await db.Regions.AsNoTracking().Where(r => r.ParentId != null).OrderBy(r => r.SortOrder)
+            .Select(r => new { r.Id, r.Name }).ToListAsync(cancellationToken);
+
+        var byCounty = counties
+            .Select(c => new TrainedPeopleCount(
+                c.Id,
+                c.Name,
+                persons.Count(p => p.CountyId == c.Id),
+                family.Count(f => f.CountyId == c.Id),
+                committee.Count(m => m.CountyId == c.Id)))
+            .Where(c => c.Persons + c.FamilyMembers + c.CommitteeMembers > 0)
+            .ToList();
+        return new TrainedPeopleDto(
+            from,
+            to,
+            persons.Select(p => p.PersonId).Distinct().Count(),
+            family.Select(f => (f.HouseholdId, f.Name)).Distinct().Count(),
+            committee.Select(m => (m.CountyId, m.Name)).Distinct().Count(),
+            byCounty);
+    }
+}
