@@ -4,6 +4,7 @@ using Sunshine.Application.Common.Interfaces;
 using Sunshine.Domain.AccessControl;
 using Sunshine.Domain.Regions;
 using Sunshine.Domain.Registry;
+using Sunshine.Domain.Training;
 using Sunshine.Infrastructure.Identity;
 
 namespace Sunshine.Infrastructure.Persistence.Seeding;
@@ -58,8 +59,45 @@ public sealed class DemoDataSeeder(ApplicationDbContext db, UserManager<Applicat
         }
 
         await SeedRegistryAsync(cancellationToken);
+        await SeedTrainingAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>A county course in each of two counties and a city course, with enrolments and completions.</summary>
+    private async Task SeedTrainingAsync(CancellationToken cancellationToken)
+    {
+        var counties = await db.Regions.Where(r => r.Code == RegionCode.Create("430702") || r.Code == RegionCode.Create("430703"))
+            .ToListAsync(cancellationToken);
+        var courses = counties
+            .Select(c => Course.Create(CourseLevel.County, c.Id, new CourseDetails(
+                $"{c.Name}残疾人网店开设与装修基础班", [CourseTopic.OpeningShop, CourseTopic.ShopDecoration, CourseTopic.CustomerService],
+                AudienceTrack.WouldBeEntrepreneurs, ProviderType.VocationalCollege, "常德职业技术学院", null,
+                new DateOnly(2018, 4, 9), new DateOnly(2018, 4, 20), 30, FeeModel.Free)))
+            .Append(Course.Create(CourseLevel.City, null, new CourseDetails(
+                "市级网店运营进阶班", [CourseTopic.OperationsAndPromotion, CourseTopic.MarketingAndSales, CourseTopic.ProductPromotion],
+                AudienceTrack.ShopOperators, ProviderType.EcommerceEnterprise, "示例电商企业", "示例电商平台",
+                new DateOnly(2018, 9, 10), new DateOnly(2018, 9, 14), 40, FeeModel.Free)))
+            .ToList();
+        db.Courses.AddRange(courses);
+
+        var countyIds = counties.Select(c => c.Id).ToList();
+        var people = await db.Persons.Where(p => countyIds.Contains(p.CountyId)).OrderBy(p => p.Id).Take(16).ToListAsync(cancellationToken);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        foreach (var (person, i) in people.Select((p, i) => (p, i)))
+        {
+            var course = i % 4 == 3 ? courses[^1] : courses.First(c => c.CountyId == person.CountyId);
+            var enrolment = Enrolment.ForDisabledPerson(course, person);
+            course.TakePlace();
+            if (i % 3 != 2)
+            {
+                enrolment.Complete(course.EndDate, course, "电子商务培训结业证书", $"JY2018{i:000}", today);
+            }
+
+            db.Enrolments.Add(enrolment);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Three hundred made-up people across the counties, about half of them in households.</summary>
