@@ -90,6 +90,8 @@ describe('signed out', () => {
 
   it('goes to sign-in, keeping the way back, when a request finds the session gone', async () => {
     await signInThroughPage(page, DEMO.city);
+    // A home page request still in flight would meet the 401 first and return to the home page instead.
+    await page.waitForLoadState('networkidle');
     await context.clearCookies();
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '审计日志' }).click();
     await page.waitForURL(/\/login\?returnUrl=%2Faudit$/);
@@ -248,8 +250,16 @@ describe('auditor', () => {
 
     await page.getByLabel('对象类型').fill('Account');
     await page.getByRole('button', { name: '查询' }).click();
-    await page.locator('.ant-table-row').first().waitFor();
-    const types = await page.locator('.ant-table-row td:nth-child(5)').allTextContents();
-    expect(types.every((type) => type === 'Account')).toBe(true);
+    // The rows shown before the filter applies are of every type: wait until the table shows its result.
+    const types = page.locator('.ant-table-row td:nth-child(5)');
+    await expect
+      .poll(
+        async () => {
+          const shown = await types.allTextContents();
+          return shown.length > 0 && shown.every((type) => type === 'Account');
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
   });
 });

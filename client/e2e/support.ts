@@ -99,3 +99,37 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
     `axe violations on ${label}`,
   ).toEqual([]);
 }
+
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const ID_CHECK_CHARACTERS = '10X98765432';
+
+function randomInteger(min: number, max: number): number {
+  return min + Math.floor(Math.random() * (max - min + 1));
+}
+
+/** The ISO 7064 MOD 11-2 check character of a resident ID number's first 17 digits. */
+export function idCheckCharacter(first17: string): string {
+  const sum = [...first17].reduce((total, digit, index) => total + Number(digit) * ID_WEIGHTS[index], 0);
+  return ID_CHECK_CHARACTERS[sum % 11];
+}
+
+/**
+ * A valid resident ID number with a test address code (439901), a random birth date and sequence, so
+ * that reruns against the same database do not collide.
+ */
+export function randomIdNumber(): string {
+  const pad = (value: number, length: number) => String(value).padStart(length, '0');
+  const first17 =
+    '439901' +
+    pad(randomInteger(1950, 2005), 4) +
+    pad(randomInteger(1, 12), 2) +
+    pad(randomInteger(1, 28), 2) +
+    pad(randomInteger(0, 999), 3);
+  return first17 + idCheckCharacter(first17);
+}
+
+/** The same number with a wrong check character. */
+export function withWrongCheckCharacter(idNumber: string): string {
+  const wrong = ID_CHECK_CHARACTERS[(ID_CHECK_CHARACTERS.indexOf(idNumber[17]) + 1) % 11];
+  return idNumber.slice(0, 17) + wrong;
+}

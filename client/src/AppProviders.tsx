@@ -12,12 +12,24 @@ import { useLanguage } from './i18n/useLanguage';
  */
 const palette: ThemeConfig['token'] = {
   colorPrimary: '#0958d9',
+  // Hovered and pressed primary buttons darken rather than lighten, so white text stays readable.
+  colorPrimaryHover: '#003eb3',
+  colorPrimaryActive: '#002c8c',
   colorInfo: '#0958d9',
   colorLink: '#0958d9',
   colorError: '#cf1322',
   colorTextTertiary: 'rgba(0, 0, 0, 0.65)',
   colorTextDescription: 'rgba(0, 0, 0, 0.65)',
   colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
+};
+
+/**
+ * A table's "no data" text and a date picker's days of the neighbouring months are drawn in the
+ * disabled grey, too faint to read: they take the secondary text colour.
+ */
+const components: ThemeConfig['components'] = {
+  Table: { colorTextDisabled: 'rgba(0, 0, 0, 0.65)' },
+  DatePicker: { colorTextDisabled: 'rgba(0, 0, 0, 0.65)' },
 };
 
 /** The required-field asterisk is decoration: aria-required already tells screen readers. */
@@ -37,7 +49,10 @@ const form: ConfigProviderProps['form'] = {
 export function AppProviders({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
   const language = useLanguage();
   const reducedMotion = useReducedMotion();
-  const theme = useMemo<ThemeConfig>(() => ({ token: { ...palette, motion: !reducedMotion } }), [reducedMotion]);
+  const theme = useMemo<ThemeConfig>(
+    () => ({ token: { ...palette, motion: !reducedMotion }, components }),
+    [reducedMotion],
+  );
   return (
     <QueryClientProvider client={queryClient}>
       <ConfigProvider

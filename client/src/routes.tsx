@@ -3,12 +3,19 @@ import { RequirePermission } from './auth/RequirePermission';
 import { SIGN_IN_PATH } from './auth/returnUrl';
 import { RequireAuth } from './auth/session';
 import { AppLayout } from './layout/AppLayout';
-import { NAV } from './nav/navigation';
+import { NAV, PAGE_ACCESS } from './nav/navigation';
 import { AccountsPage } from './pages/accounts/AccountsPage';
 import { AuditLogPage } from './pages/audit/AuditLogPage';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { HomePage } from './pages/HomePage';
+import { HouseholdDetailPage } from './pages/households/HouseholdDetailPage';
+import { HouseholdsPage } from './pages/households/HouseholdsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { EditPersonPage } from './pages/persons/EditPersonPage';
+import { NewPersonPage } from './pages/persons/NewPersonPage';
+import { PersonDetailPage } from './pages/persons/PersonDetailPage';
+import { PersonImportPage } from './pages/persons/PersonImportPage';
+import { PersonsPage } from './pages/persons/PersonsPage';
 import { RegionsPage } from './pages/regions/RegionsPage';
 import { SignInPage } from './pages/SignInPage';
 
@@ -22,6 +29,62 @@ export const routes: RouteObject[] = [
     ),
     children: [
       { index: true, element: <HomePage /> },
+      {
+        path: NAV.persons.path,
+        element: (
+          <RequirePermission item={NAV.persons}>
+            <PersonsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: '/persons/new',
+        element: (
+          <RequirePermission item={PAGE_ACCESS.programmeWrite}>
+            <NewPersonPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: NAV.personImport.path,
+        element: (
+          <RequirePermission item={NAV.personImport}>
+            <PersonImportPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: '/persons/:id',
+        element: (
+          <RequirePermission item={NAV.persons}>
+            <PersonDetailPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: '/persons/:id/edit',
+        element: (
+          <RequirePermission item={PAGE_ACCESS.programmeWrite}>
+            <EditPersonPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: NAV.households.path,
+        element: (
+          <RequirePermission item={NAV.households}>
+            <HouseholdsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: '/households/:id',
+        element: (
+          <RequirePermission item={NAV.households}>
+            <HouseholdDetailPage />
+          </RequirePermission>
+        ),
+      },
       {
         path: NAV.accounts.path,
         element: (

@@ -119,6 +119,8 @@ public sealed class PersonImportTests(SunshineApp app)
         var noColumns = await ImportAsync(officer, (Encoding.UTF8.GetBytes("名字,号码\n张三,1\n"), "wrong.csv"), importValidRows: true);
         Assert.Equal("Failed", noColumns.GetProperty("status").GetString());
         Assert.Contains("身份证号", noColumns.GetProperty("failureMessage").GetString(), StringComparison.Ordinal);
+        Assert.Equal("import.columns_missing", noColumns.GetProperty("failureCode").GetString());
+        Assert.Equal("import.file_unreadable", garbage.GetProperty("failureCode").GetString());
     }
 
     [Fact]

@@ -256,6 +256,30 @@ public sealed partial class PersonsTests(SunshineApp app)
     }
 
     [Fact]
+    public async Task An_update_without_the_sensitive_numbers_keeps_them_and_an_empty_phone_removes_it()
+    {
+        var county = await app.RegionIdAsync("430725");
+        var (officer, _) = await app.SignInAsNewAsync(Roles.CountyOfficer, county);
+        var body = TestPeople.Body(county);
+        var created = await officer.PostAsJsonAsync("/api/persons", body);
+        var id = (await created.ShouldBeJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString();
+        var edit = new Dictionary<string, object?>(body) { ["name"] = "改名", ["idNumber"] = null, ["certificateNumber"] = null, ["phone"] = "" };
+
+        var updated = await (await officer.PutJsonAsync($"/api/persons/{id}", edit, created.Headers.ETag!.Tag)).ShouldBeJsonAsync();
+
+        Assert.Equal("改名", updated.GetProperty("name").GetString());
+        Assert.Equal(JsonValueKind.Null, updated.GetProperty("phoneMasked").ValueKind);
+        var revealed = await (await officer.PostAsJsonAsync($"/api/persons/{id}/reveal", new { reason = "核对修改" })).ShouldBeJsonAsync();
+        Assert.Equal(body["idNumber"], revealed.GetProperty("idNumber").GetString());
+        Assert.Equal(body["certificateNumber"], revealed.GetProperty("certificateNumber").GetString());
+
+        var etag = (await officer.GetAsync($"/api/persons/{id}")).Headers.ETag!.Tag;
+        var newIdOnly = new Dictionary<string, object?>(edit) { ["idNumber"] = TestPeople.NewIdNumber() };
+        var problem = await (await officer.PutJsonAsync($"/api/persons/{id}", newIdOnly, etag)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
+        Assert.Contains("certificateNumber", HttpAssertions.FieldsOf(problem));
+    }
+
+    [Fact]
     public async Task Logs_never_contain_the_sensitive_values()
     {
         var county = await app.RegionIdAsync("430726");

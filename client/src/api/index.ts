@@ -1,7 +1,19 @@
 import i18n from '../i18n';
 import { SunshineClient } from './sunshine-client';
 
-export { RegionKind } from './sunshine-client';
+export {
+  ConsentScope,
+  DisabilityCategory,
+  DisabilityLevel,
+  HouseholdRegistration,
+  HouseholdRelation,
+  ImportFormat,
+  ImportStatus,
+  PersonStatus,
+  PersonTags,
+  RegionKind,
+  Sex,
+} from './sunshine-client';
 
 export { toProblem, type Problem } from './problem';
 export type * from './sunshine-client';

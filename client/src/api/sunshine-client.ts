@@ -626,7 +626,7 @@ export class SunshineClient {
      * Download an attached document (programme.read); each download is written to the audit trail.
      * @return OK
      */
-    getAttachmentContent(id: string, signal?: AbortSignal): Promise<void> {
+    getAttachmentContent(id: string, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/attachments/{id}/content";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -637,6 +637,7 @@ export class SunshineClient {
             method: "GET",
             signal,
             headers: {
+                "Accept": "application/pdf"
             }
         };
 
@@ -645,13 +646,20 @@ export class SunshineClient {
         });
     }
 
-    protected processGetAttachmentContent(response: Response): Promise<void> {
+    protected processGetAttachmentContent(response: Response): Promise<FileResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            return;
-            });
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
@@ -681,7 +689,7 @@ export class SunshineClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<void>(null as any);
+        return Promise.resolve<FileResponse>(null as any);
     }
 
     /**
@@ -3076,7 +3084,7 @@ export class SunshineClient {
      * @param format (optional) 
      * @return OK
      */
-    getPersonImportTemplate(format?: ImportFormat | undefined, signal?: AbortSignal): Promise<FileContentHttpResult> {
+    getPersonImportTemplate(format?: ImportFormat | undefined, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/person-imports/template?";
         if (format === null)
             throw new globalThis.Error("The parameter 'format' cannot be null.");
@@ -3097,15 +3105,20 @@ export class SunshineClient {
         });
     }
 
-    protected processGetPersonImportTemplate(response: Response): Promise<FileContentHttpResult> {
+    protected processGetPersonImportTemplate(response: Response): Promise<FileResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as FileContentHttpResult;
-            return result200;
-            });
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
@@ -3129,7 +3142,7 @@ export class SunshineClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<FileContentHttpResult>(null as any);
+        return Promise.resolve<FileResponse>(null as any);
     }
 
     /**
@@ -3590,7 +3603,7 @@ export class SunshineClient {
      * @param if_Match (optional) 
      * @return OK
      */
-    updatePerson(id: string, body: PersonRequest, if_Match?: string | undefined, signal?: AbortSignal): Promise<PersonDto> {
+    updatePerson(id: string, body: UpdatePersonRequest, if_Match?: string | undefined, signal?: AbortSignal): Promise<PersonDto> {
         let url_ = this.baseUrl + "/api/persons/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -5260,17 +5273,6 @@ export enum BenefitType {
     TrainingSubsidy = "TrainingSubsidy",
 }
 
-export interface ByteReadOnlyMemory {
-    readonly length: number;
-    readonly isEmpty: boolean;
-    span: ByteReadOnlySpan;
-}
-
-export interface ByteReadOnlySpan {
-    readonly length: number;
-    readonly isEmpty: boolean;
-}
-
 /** The member who becomes head, and the relation the former head takes. */
 export interface ChangeHouseholdHeadRequest {
     memberId: string;
@@ -5557,11 +5559,6 @@ export enum EnrolmentStatus {
     Dropped = "Dropped",
 }
 
-export interface EntityTagHeaderValue {
-    tag: StringSegment;
-    readonly isWeak: boolean;
-}
-
 /** Who pays for the course. */
 export enum FeeModel {
     Free = "Free",
@@ -5577,16 +5574,6 @@ export interface FieldError {
     code: string;
     /** Readable message in the request's language. */
     message: string;
-}
-
-export interface FileContentHttpResult {
-    readonly contentType: string;
-    readonly fileDownloadName?: string | undefined;
-    readonly lastModified?: string | undefined;
-    entityTag?: EntityTagHeaderValue;
-    readonly enableRangeProcessing: boolean;
-    readonly fileLength?: number | undefined;
-    fileContents: ByteReadOnlyMemory;
 }
 
 /** A household with its members, registered-poor status and income history. */
@@ -5727,6 +5714,7 @@ export interface PersonImportDto {
     rejectedRows: number;
     importedRows: number;
     rejections: ImportRejection[];
+    failureCode?: string | undefined;
     failureMessage?: string | undefined;
     requestedAt: string;
     finishedAt?: string | undefined;
@@ -5765,19 +5753,6 @@ export interface PersonListItemDtoPagedList {
     page: number;
     pageSize: number;
     totalCount: number;
-}
-
-/** A person's editable details. */
-export interface PersonRequest {
-    name: string;
-    idNumber: string;
-    certificateNumber: string;
-    countyId: string;
-    township?: string | undefined;
-    village?: string | undefined;
-    registration: HouseholdRegistration;
-    phone?: string | undefined;
-    tags?: PersonTags[] | undefined;
 }
 
 /** The full sensitive values of a person, returned only by the audited reveal. */
@@ -5930,14 +5905,6 @@ export interface StepRequest {
     comment?: string | undefined;
 }
 
-export interface StringSegment {
-    buffer?: string | undefined;
-    readonly offset: number;
-    readonly length: number;
-    readonly value?: string | undefined;
-    readonly hasValue: boolean;
-}
-
 /** Trained people in a county: distinct disabled persons, family members and committee members who completed. */
 export interface TrainedPeopleCount {
     countyId: string;
@@ -6038,6 +6005,19 @@ export interface UpdateHouseholdRequest {
     baselinePerCapitaIncome?: number | undefined;
 }
 
+/** A person's editable details. The sensitive numbers are sent only to change them: null keeps the current value; an empty phone removes it; a new ID number needs its certificate number. */
+export interface UpdatePersonRequest {
+    name: string;
+    idNumber?: string | undefined;
+    certificateNumber?: string | undefined;
+    countyId: string;
+    township?: string | undefined;
+    village?: string | undefined;
+    registration: HouseholdRegistration;
+    phone?: string | undefined;
+    tags?: PersonTags[] | undefined;
+}
+
 /** A version's effective date, content (its shape depends on the key) and note. */
 export interface UpdatePolicyVersionRequest {
     effectiveFrom: string;
@@ -6064,6 +6044,13 @@ export interface WithdrawConsentRequest {
 export interface FileParameter {
     data: any;
     fileName: string;
+}
+
+export interface FileResponse {
+    data: Blob;
+    status: number;
+    fileName?: string;
+    headers?: { [name: string]: any };
 }
 
 export class ApiException extends Error {

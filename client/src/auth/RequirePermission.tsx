@@ -2,7 +2,7 @@ import { Result } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePageTitle } from '../components/usePageTitle';
-import { isAllowed, type NavItem } from '../nav/navigation';
+import { isAllowed, type Access, type NavItem } from '../nav/navigation';
 import { useCurrentUser } from './session';
 
 function Forbidden() {
@@ -17,8 +17,8 @@ function Forbidden() {
   );
 }
 
-/** Renders the page only for users whose permissions open its menu entry. */
-export function RequirePermission({ item, children }: { item: NavItem; children: ReactNode }) {
+/** Renders the page only for users whose permissions open its menu entry (or the access it names). */
+export function RequirePermission({ item, children }: { item: Access | NavItem; children: ReactNode }) {
   const { permissions } = useCurrentUser();
   return isAllowed(item, permissions) ? children : <Forbidden />;
 }

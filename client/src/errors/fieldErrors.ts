@@ -3,16 +3,20 @@ import type { i18n as I18n } from 'i18next';
 import type { Problem } from '../api/problem';
 
 /**
- * A problem's messages by field. A field error whose code has a translation shows it (a field code
- * such as `required`, or a rule code such as `account.role_conflict`); any other shows the server's
- * message.
+ * The message for a coded error about a field: the translation of its code when there is one (a field
+ * code such as `required`, or a rule code such as `account.role_conflict`), else the server's message.
  */
+export function codedMessage({ code, message }: { code: string; message: string }, i18n: I18n): string {
+  const key = [`fieldErrors.${code}`, `problems.${code}`].find((candidate) => i18n.exists(candidate));
+  return key ? i18n.t(key) : message;
+}
+
+/** A problem's messages by field, translated by code where possible. */
 export function fieldMessages(problem: Problem, i18n: I18n): Record<string, string[]> {
   if (!problem.fieldErrors) return problem.errors ?? {};
   const messages: Record<string, string[]> = {};
-  for (const { field, code, message } of problem.fieldErrors) {
-    const key = [`fieldErrors.${code}`, `problems.${code}`].find((candidate) => i18n.exists(candidate));
-    (messages[field] ??= []).push(key ? i18n.t(key) : message);
+  for (const error of problem.fieldErrors) {
+    (messages[error.field] ??= []).push(codedMessage(error, i18n));
   }
   return messages;
 }

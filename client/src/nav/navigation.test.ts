@@ -10,8 +10,21 @@ const ROLE_PERMISSIONS = {
     PERMISSIONS.regionsManage,
   ],
   SecurityAdmin: [PERMISSIONS.referenceRead, PERMISSIONS.accountsRead, PERMISSIONS.accessAssign],
-  CityOfficer: [PERMISSIONS.referenceRead, PERMISSIONS.programmeRead, PERMISSIONS.auditRead],
-  CountyOfficer: [PERMISSIONS.referenceRead, PERMISSIONS.programmeRead],
+  CityOfficer: [
+    PERMISSIONS.referenceRead,
+    PERMISSIONS.programmeRead,
+    PERMISSIONS.programmeWrite,
+    'decisions.city',
+    PERMISSIONS.auditRead,
+    PERMISSIONS.piiReveal,
+  ],
+  CountyOfficer: [
+    PERMISSIONS.referenceRead,
+    PERMISSIONS.programmeRead,
+    PERMISSIONS.programmeWrite,
+    'decisions.county',
+    PERMISSIONS.piiReveal,
+  ],
   Auditor: [PERMISSIONS.referenceRead, PERMISSIONS.programmeRead, PERMISSIONS.auditRead, PERMISSIONS.accountsRead],
 };
 
@@ -32,7 +45,23 @@ describe('navigation by permission', () => {
   });
 
   it('keeps county officers out of accounts and the audit log', () => {
-    expect(paths(ROLE_PERMISSIONS.CountyOfficer)).toEqual(['/', '/regions', '/account/password']);
+    expect(paths(ROLE_PERMISSIONS.CountyOfficer)).toEqual([
+      '/',
+      '/persons',
+      '/persons/import',
+      '/households',
+      '/regions',
+      '/account/password',
+    ]);
+  });
+
+  it('shows the registry to programme readers and the import only to writers', () => {
+    expect(paths(ROLE_PERMISSIONS.CityOfficer)).toEqual(
+      expect.arrayContaining(['/persons', '/persons/import', '/households']),
+    );
+    expect(paths(ROLE_PERMISSIONS.Auditor)).toEqual(expect.arrayContaining(['/persons', '/households']));
+    expect(paths(ROLE_PERMISSIONS.Auditor)).not.toContain('/persons/import');
+    expect(paths(ROLE_PERMISSIONS.SystemAdmin)).not.toContain('/persons');
   });
 
   it('always offers home and the own password, even without permissions', () => {

@@ -1,4 +1,13 @@
-import { AuditOutlined, EnvironmentOutlined, HomeOutlined, KeyOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  EnvironmentOutlined,
+  HomeOutlined,
+  IdcardOutlined,
+  KeyOutlined,
+  TeamOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import type { ComponentType } from 'react';
 
 /** Permission names as the API reports them in getCurrentUser().permissions. */
@@ -9,21 +18,39 @@ export const PERMISSIONS = {
   accessAssign: 'access.assign',
   regionsManage: 'regions.manage',
   programmeRead: 'programme.read',
+  programmeWrite: 'programme.write',
+  piiReveal: 'pii.reveal',
   auditRead: 'audit.read',
 } as const;
 
-export interface NavItem {
+/** Who may open a page: holders of any of these permissions; absent means every signed-in user. */
+export interface Access {
+  anyOf?: readonly string[];
+}
+
+export interface NavItem extends Access {
   path: string;
   /** i18n key of the menu label, also the page title. */
   labelKey: string;
   icon: ComponentType<{ 'aria-hidden'?: boolean }>;
-  /** Shown when the user holds any of these; absent means every signed-in user. */
-  anyOf?: readonly string[];
 }
 
 /** The side menu, in order. Each page's route guard uses the same entry. */
 export const NAV = {
   home: { path: '/', labelKey: 'nav.home', icon: HomeOutlined },
+  persons: { path: '/persons', labelKey: 'nav.persons', icon: IdcardOutlined, anyOf: [PERMISSIONS.programmeRead] },
+  personImport: {
+    path: '/persons/import',
+    labelKey: 'nav.personImport',
+    icon: UploadOutlined,
+    anyOf: [PERMISSIONS.programmeWrite],
+  },
+  households: {
+    path: '/households',
+    labelKey: 'nav.households',
+    icon: ApartmentOutlined,
+    anyOf: [PERMISSIONS.programmeRead],
+  },
   accounts: {
     path: '/accounts',
     labelKey: 'nav.accounts',
@@ -35,8 +62,14 @@ export const NAV = {
   changePassword: { path: '/account/password', labelKey: 'nav.changePassword', icon: KeyOutlined },
 } as const satisfies Record<string, NavItem>;
 
-export function isAllowed(item: NavItem, permissions: readonly string[]): boolean {
-  return !item.anyOf || item.anyOf.some((permission) => permissions.includes(permission));
+/** Pages reached from a menu page rather than from the menu. */
+export const PAGE_ACCESS = {
+  programmeWrite: { anyOf: [PERMISSIONS.programmeWrite] },
+} as const satisfies Record<string, Access>;
+
+// NavItem is named beside Access because TypeScript rejects an item without `anyOf` (home) as Access alone.
+export function isAllowed(access: Access | NavItem, permissions: readonly string[]): boolean {
+  return !access.anyOf || access.anyOf.some((permission) => permissions.includes(permission));
 }
 
 export function visibleNav(permissions: readonly string[]): NavItem[] {

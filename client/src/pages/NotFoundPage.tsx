@@ -3,15 +3,17 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { usePageTitle } from '../components/usePageTitle';
 
-export function NotFoundPage() {
+/** An unknown address, or (with a title and detail) a record that does not exist or is out of scope. */
+export function NotFoundPage({ title, detail }: { title?: string; detail?: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  usePageTitle(t('notFound.title'));
+  const heading = title ?? t('notFound.title');
+  usePageTitle(heading);
   return (
     <Result
       status="404"
-      title={<h1 className="result-title">{t('notFound.title')}</h1>}
-      subTitle={t('notFound.detail')}
+      title={<h1 className="result-title">{heading}</h1>}
+      subTitle={detail ?? t('notFound.detail')}
       extra={
         <Button type="primary" onClick={() => void navigate('/')}>
           {t('notFound.home')}

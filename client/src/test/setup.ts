@@ -18,6 +18,13 @@ Object.defineProperty(window, 'matchMedia', {
   }),
 });
 
+// jsdom lacks ResizeObserver, which AntD's text areas and tables observe.
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+};
+
 afterEach(() => {
   cleanup();
 });

@@ -17,7 +17,7 @@ public sealed class Attachments : IEndpointGroup
         group.RequireAuthorization();
         group.MapGet("{id:guid}/content", GetAttachmentContent).WithName(nameof(GetAttachmentContent))
             .WithSummary("Download an attached document (programme.read); each download is written to the audit trail.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .Produces<Microsoft.AspNetCore.Mvc.FileContentResult>(StatusCodes.Status200OK, "application/pdf", "image/jpeg", "image/png")
             .ProducesStandardProblems().ProducesProblems(StatusCodes.Status404NotFound);
     }
 

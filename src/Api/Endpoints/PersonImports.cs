@@ -19,7 +19,7 @@ public sealed class PersonImports : IEndpointGroup
         group.RequireAuthorization();
         group.MapGet("template", GetPersonImportTemplate).WithName(nameof(GetPersonImportTemplate))
             .WithSummary("The import template with Chinese column headers (format csv or xlsx).")
-            .Produces<FileContentHttpResult>(StatusCodes.Status200OK, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            .Produces<Microsoft.AspNetCore.Mvc.FileContentResult>(StatusCodes.Status200OK, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             .ProducesStandardProblems();
         group.MapPost(string.Empty, StartPersonImport).WithName(nameof(StartPersonImport))
             .WithSummary("Upload a CSV or XLSX file of people (up to 20 MB) to import (programme.write).")

@@ -75,7 +75,7 @@ public sealed class Persons : IEndpointGroup
     }
 
     private static async Task<Ok<PersonDto>> UpdatePerson(
-        Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, PersonRequest request, ISender sender, HttpResponse response, CancellationToken ct)
+        Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, UpdatePersonRequest request, ISender sender, HttpResponse response, CancellationToken ct)
     {
         var person = await sender.Send(
             new UpdatePersonCommand(id, ETags.ParseIfMatch(ifMatch), request.Name, request.IdNumber, request.CertificateNumber, request.CountyId,
@@ -107,11 +107,14 @@ public sealed class Persons : IEndpointGroup
         TypedResults.Ok(await sender.Send(new WithdrawConsentCommand(id, scope, request.WithdrawnOn), ct));
 }
 
-/// <summary>A person's editable details.</summary>
-public sealed record PersonRequest(
+/// <summary>
+/// A person's editable details. The sensitive numbers are sent only to change them: null keeps the
+/// current value; an empty phone removes it; a new ID number needs its certificate number.
+/// </summary>
+public sealed record UpdatePersonRequest(
     string Name,
-    string IdNumber,
-    string CertificateNumber,
+    string? IdNumber,
+    string? CertificateNumber,
     Guid CountyId,
     string? Township,
     string? Village,

@@ -44,12 +44,12 @@ public sealed partial class PersonImportWorker(
             }
             catch (DomainException ex)
             {
-                await progress.FailAsync(importId, ex.Message, CancellationToken.None);
+                await progress.FailAsync(importId, ex.Code, ex.Message, CancellationToken.None);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 LogImportFailed(logger, ex, importId);
-                await progress.FailAsync(importId, "The import failed unexpectedly; nothing was imported. Quote the import id when reporting it.", CancellationToken.None);
+                await progress.FailAsync(importId, "import.failed", "The import failed unexpectedly; nothing was imported. Quote the import id when reporting it.", CancellationToken.None);
             }
             finally
             {

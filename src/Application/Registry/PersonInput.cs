@@ -5,14 +5,10 @@ using Sunshine.Domain.Registry;
 
 namespace Sunshine.Application.Registry;
 
-/// <summary>The editable fields of a person, shared by create, update and import.</summary>
-public interface IPersonInput
+/// <summary>A person's fields that are not sensitive, shared by create, update and import.</summary>
+public interface IPersonFields
 {
     string Name { get; }
-
-    string IdNumber { get; }
-
-    string CertificateNumber { get; }
 
     Guid CountyId { get; }
 
@@ -22,9 +18,31 @@ public interface IPersonInput
 
     HouseholdRegistration Registration { get; }
 
-    string? Phone { get; }
-
     IReadOnlyList<PersonTags>? Tags { get; }
+}
+
+/// <summary>All of a person's fields, as given when registering (create and import).</summary>
+public interface IPersonInput : IPersonFields
+{
+    string IdNumber { get; }
+
+    string CertificateNumber { get; }
+
+    string? Phone { get; }
+}
+
+public sealed class PersonFieldsValidator : AbstractValidator<IPersonFields>
+{
+    public PersonFieldsValidator()
+    {
+        RuleFor(x => x.Name).NotEmpty().MaximumLength(Person.NameMaxLength);
+        RuleFor(x => x.CountyId).NotEmpty();
+        RuleFor(x => x.Township).MaximumLength(Person.PlaceMaxLength);
+        RuleFor(x => x.Village).MaximumLength(Person.PlaceMaxLength);
+        RuleFor(x => x.Registration).IsInEnum();
+        RuleForEach(x => x.Tags).Must(t => t is PersonTags.SpecialistCommitteeMember or PersonTags.UniversityStudent or PersonTags.VocationalStudent)
+            .WithErrorCode("person.tag_unknown").WithMessage("Tags are SpecialistCommitteeMember, UniversityStudent or VocationalStudent.");
+    }
 }
 
 public sealed class PersonInputValidator : AbstractValidator<IPersonInput>
@@ -32,7 +50,7 @@ public sealed class PersonInputValidator : AbstractValidator<IPersonInput>
     public PersonInputValidator(TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        RuleFor(x => x.Name).NotEmpty().MaximumLength(Person.NameMaxLength);
+        Include(new PersonFieldsValidator());
         RuleFor(x => x.IdNumber).NotEmpty().MustCreate((_, v) => ResidentIdNumber.Create(v, clock.Today()));
         RuleFor(x => x.CertificateNumber).NotEmpty().MustCreate((x, v) =>
         {
@@ -42,16 +60,10 @@ public sealed class PersonInputValidator : AbstractValidator<IPersonInput>
                 DisabilityCertificateNumber.Create(v, holder);
             }
         });
-        RuleFor(x => x.CountyId).NotEmpty();
-        RuleFor(x => x.Township).MaximumLength(Person.PlaceMaxLength);
-        RuleFor(x => x.Village).MaximumLength(Person.PlaceMaxLength);
-        RuleFor(x => x.Registration).IsInEnum();
         RuleFor(x => x.Phone).MustCreate((_, v) => PhoneNumber.Create(v)).When(x => !string.IsNullOrWhiteSpace(x.Phone));
-        RuleForEach(x => x.Tags).Must(t => t is PersonTags.SpecialistCommitteeMember or PersonTags.UniversityStudent or PersonTags.VocationalStudent)
-            .WithErrorCode("person.tag_unknown").WithMessage("Tags are SpecialistCommitteeMember, UniversityStudent or VocationalStudent.");
     }
 
-    private static ResidentIdNumber? TryId(string? value)
+    internal static ResidentIdNumber? TryId(string? value)
     {
         try
         {
@@ -79,8 +91,10 @@ public static class PersonInputExtensions
             input.Village,
             input.Registration,
             string.IsNullOrWhiteSpace(input.Phone) ? null : PhoneNumber.Create(input.Phone),
-            (input.Tags ?? []).Aggregate(PersonTags.None, (all, tag) => all | tag));
+            input.Tags.Combine());
     }
+
+    public static PersonTags Combine(this IReadOnlyList<PersonTags>? tags) => (tags ?? []).Aggregate(PersonTags.None, (all, tag) => all | tag);
 
     public static IReadOnlyList<PersonTags> ToList(this PersonTags tags) =>
         new[] { PersonTags.SpecialistCommitteeMember, PersonTags.UniversityStudent, PersonTags.VocationalStudent }

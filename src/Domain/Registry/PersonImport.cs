@@ -70,6 +70,9 @@ public sealed class PersonImport : Entity, ICountyScoped
 
     public IReadOnlyList<ImportRejection> Rejections => _rejections;
 
+    /// <summary>Why the import failed, as a stable code (e.g. <c>import.columns_missing</c>).</summary>
+    public string? FailureCode { get; private set; }
+
     public string? FailureMessage { get; private set; }
 
     public Guid RequestedById { get; private set; }
@@ -116,9 +119,10 @@ public sealed class PersonImport : Entity, ICountyScoped
     }
 
     /// <summary>The file could not be processed; nothing was imported.</summary>
-    public void Fail(string message, DateTimeOffset at)
+    public void Fail(string code, string message, DateTimeOffset at)
     {
         EnsureStatus(ImportStatus.Queued, ImportStatus.Processing);
+        FailureCode = code;
         FailureMessage = message.Length > 1000 ? message[..1000] : message;
         ImportedRows = 0;
         Status = ImportStatus.Failed;

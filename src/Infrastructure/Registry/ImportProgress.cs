@@ -22,7 +22,7 @@ public sealed class ImportProgress(IServiceScopeFactory scopes, TimeProvider clo
                 cancellationToken);
     }
 
-    public async Task FailAsync(Guid importId, string message, CancellationToken cancellationToken)
+    public async Task FailAsync(Guid importId, string code, string message, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
@@ -33,7 +33,7 @@ public sealed class ImportProgress(IServiceScopeFactory scopes, TimeProvider clo
             return;
         }
 
-        job.Fail(message, clock.GetUtcNow());
+        job.Fail(code, message, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -20,5 +20,5 @@ public interface IImportProgress
     Task ReportAsync(Guid importId, int processedRows, int totalRows, CancellationToken cancellationToken);
 
     /// <summary>Marks the import failed (an unreadable file, an unexpected error); audited.</summary>
-    Task FailAsync(Guid importId, string message, CancellationToken cancellationToken);
+    Task FailAsync(Guid importId, string code, string message, CancellationToken cancellationToken);
 }

@@ -15,6 +15,7 @@ public sealed record PersonImportDto(
     int RejectedRows,
     int ImportedRows,
     IReadOnlyList<ImportRejection> Rejections,
+    string? FailureCode,
     string? FailureMessage,
     DateTimeOffset RequestedAt,
     DateTimeOffset? FinishedAt);
@@ -26,6 +27,6 @@ public static class PersonImportMapping
         ArgumentNullException.ThrowIfNull(job);
         return new PersonImportDto(
             job.Id, job.FileName, job.Format, job.ImportValidRows, job.Status, job.TotalRows, job.ProcessedRows, job.ValidRows,
-            job.RejectedRows, job.ImportedRows, withRejections ? job.Rejections : [], job.FailureMessage, job.RequestedAt, job.FinishedAt);
+            job.RejectedRows, job.ImportedRows, withRejections ? job.Rejections : [], job.FailureCode, job.FailureMessage, job.RequestedAt, job.FinishedAt);
     }
 }

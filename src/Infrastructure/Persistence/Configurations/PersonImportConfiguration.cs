@@ -18,6 +18,7 @@ internal sealed class PersonImportConfiguration : IEntityTypeConfiguration<Perso
         builder.HasKey(j => j.Id);
         builder.Property(j => j.Id).ValueGeneratedNever();
         builder.Property(j => j.FileName).HasMaxLength(200).IsRequired();
+        builder.Property(j => j.FailureCode).HasMaxLength(100);
         builder.Property(j => j.FailureMessage).HasMaxLength(1000);
         builder.Property(j => j.Rejections)
             .HasField("_rejections")

@@ -1075,6 +1075,11 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("county_id");
 
+                    b.Property<string>("FailureCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("failure_code");
+
                     b.Property<string>("FailureMessage")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")

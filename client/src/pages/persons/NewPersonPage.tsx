@@ -1,0 +1,17 @@
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { Page } from '../../components/Page';
+import { PersonForm } from './PersonForm';
+
+export function NewPersonPage() {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('persons.newTitle')}>
+      <PersonForm
+        submitLabel={t('persons.form.register')}
+        cancelTo="/persons"
+        onSubmit={(request) => api.createPerson(request)}
+      />
+    </Page>
+  );
+}

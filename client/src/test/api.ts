@@ -1,0 +1,96 @@
+import { vi } from 'vitest';
+import {
+  DisabilityCategory,
+  DisabilityLevel,
+  HouseholdRegistration,
+  PersonStatus,
+  RegionKind,
+  Sex,
+  type CurrentUserDto,
+  type PersonDto,
+  type RegionDto,
+} from '../api';
+import { jsonResponse } from './render';
+
+export interface FakeRequest {
+  url: URL;
+  init: RequestInit | undefined;
+  /** The JSON body, for requests that send one. */
+  body: unknown;
+}
+
+type Reply = Response | ((request: FakeRequest) => Response);
+
+/**
+ * A fetch that answers requests by "METHOD /path" (the query ignored) from a table, 404 otherwise,
+ * and records each request.
+ */
+export function fakeApi(routes: Record<string, Reply>) {
+  const requests: FakeRequest[] = [];
+  const fetch = vi.fn<typeof globalThis.fetch>(async (input, init) => {
+    const url = new URL(String(input), 'http://localhost');
+    const body = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
+    const request = { url, init, body };
+    requests.push(request);
+    const reply = routes[`${init?.method ?? 'GET'} ${url.pathname}`];
+    if (!reply) return jsonResponse(404, { status: 404, title: 'Not Found', code: 'route.not_found' });
+    return typeof reply === 'function' ? reply(request) : reply.clone();
+  });
+  return { fetch, requests };
+}
+
+export const WULING: CurrentUserDto = {
+  id: '5f0c2d9e-4a43-4c1e-9a36-2f0a7d3b9c11',
+  userName: 'wuling',
+  displayName: '武陵区工作人员',
+  roles: ['CountyOfficer'],
+  permissions: ['reference.read', 'programme.read', 'programme.write', 'decisions.county', 'pii.reveal'],
+  countyId: 'c0000000-0000-0000-0000-000000430702',
+  countyName: '武陵区',
+};
+
+export const REGIONS: RegionDto[] = [
+  {
+    id: 'c0000000-0000-0000-0000-000000430700',
+    code: '430700',
+    name: '常德市',
+    nameEn: 'Changde',
+    kind: RegionKind.City,
+    hasStatisticalCode: true,
+    isActive: true,
+    sortOrder: 0,
+    version: 1,
+  },
+  {
+    id: WULING.countyId!,
+    code: '430702',
+    name: '武陵区',
+    nameEn: 'Wuling District',
+    kind: RegionKind.District,
+    parentId: 'c0000000-0000-0000-0000-000000430700',
+    hasStatisticalCode: true,
+    isActive: true,
+    sortOrder: 1,
+    version: 1,
+  },
+];
+
+export const PERSON: PersonDto = {
+  id: 'a0000000-0000-0000-0000-000000000001',
+  name: '张三',
+  idNumberMasked: '439901********1234',
+  certificateNumberMasked: '439901********1234**',
+  category: DisabilityCategory.Physical,
+  level: DisabilityLevel.Level2,
+  sex: Sex.Male,
+  countyId: WULING.countyId!,
+  countyName: '武陵区',
+  township: '丹洲乡',
+  village: '柳叶村',
+  registration: HouseholdRegistration.Rural,
+  phoneMasked: '138****5678',
+  tags: [],
+  status: PersonStatus.Active,
+  consents: [],
+  version: 7,
+};
