@@ -24,7 +24,7 @@ public sealed class AccountAccessTests
     [Fact]
     public void Every_single_role_is_a_valid_access()
     {
-        foreach (var role in Roles.All)
+        foreach (var role in Roles.ForAccounts)
         {
             var bound = RoleTable.Get(role).CountyBound;
             var access = AccountAccess.Create([role], bound ? County : null, bound, []);
@@ -58,6 +58,13 @@ public sealed class AccountAccessTests
 
         var error = Assert.Throws<DomainException>(() => AccountAccess.Create([Roles.SecurityAdmin], null, false, [Permissions.PiiReveal]));
         Assert.Equal("account.permission_not_grantable", error.Code);
+    }
+
+    [Fact]
+    public void The_partner_platform_role_belongs_to_api_clients_not_accounts()
+    {
+        Assert.True(RoleTable.Get(Roles.PartnerPlatform).IsMachine);
+        Assert.Equal("account.role_machine_only", Assert.Throws<DomainException>(() => AccountAccess.Create([Roles.PartnerPlatform], null, false, [])).Code);
     }
 
     [Fact]

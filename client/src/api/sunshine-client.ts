@@ -5872,11 +5872,12 @@ export interface RevealRequest {
     reason: string;
 }
 
-/** A role of the role table with its default and grantable permissions. */
+/** A role of the role table. `IsMachine`: held by partner API clients, never by accounts. */
 export interface RoleDto {
     name: string;
     summary: string;
     countyBound: boolean;
+    isMachine: boolean;
     permissions: string[];
     grantablePermissions: string[];
 }

@@ -41,6 +41,12 @@ public sealed record AccountAccess
             throw new DomainException("account.role_unknown", $"There is no role '{unknown}'.", field: "roles");
         }
 
+        var machine = roleList.FirstOrDefault(r => RoleTable.Get(r).IsMachine);
+        if (machine is not null)
+        {
+            throw new DomainException("account.role_machine_only", $"{machine} belongs to partner API clients, not to accounts.", field: "roles");
+        }
+
         for (var i = 0; i < roleList.Count; i++)
         {
             for (var j = i + 1; j < roleList.Count; j++)

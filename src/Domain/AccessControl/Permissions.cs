@@ -39,9 +39,19 @@ public static class Permissions
     /// <summary>Reveal a sensitive personal field with a reason; every reveal is an audited read.</summary>
     public const string PiiReveal = "pii.reveal";
 
+    /// <summary>A partner platform registers and closes its sellers' shops (OAuth scope <c>shops.write</c>).</summary>
+    public const string PartnerShopsWrite = "partner.shops.write";
+
+    /// <summary>A partner platform reports and reads back its shops' sales (scope <c>sales.write</c>).</summary>
+    public const string PartnerSalesWrite = "partner.sales.write";
+
+    /// <summary>A partner platform reads the priority products catalogue (scope <c>catalog.read</c>).</summary>
+    public const string PartnerCatalogRead = "partner.catalog.read";
+
     public static IReadOnlyList<string> All { get; } =
     [
         ReferenceRead, AccountsRead, AccountsManage, AccessAssign, RegionsManage,
         ProgrammeRead, ProgrammeWrite, CountyDecide, CityDecide, AuditRead, PiiReveal,
+        PartnerShopsWrite, PartnerSalesWrite, PartnerCatalogRead,
     ];
 }

@@ -8,12 +8,14 @@ namespace Sunshine.Domain.AccessControl;
 /// <param name="CountyBound">Accounts in this role are bound to exactly one county-level region.</param>
 /// <param name="Permissions">Permissions every holder of the role has.</param>
 /// <param name="Grantable">Permissions that may be granted to a holder on top of the defaults.</param>
+/// <param name="IsMachine">Held by OAuth clients of partner platforms, never by a person's account.</param>
 public sealed record RoleDefinition(
     string Name,
     string Summary,
     bool CountyBound,
     IReadOnlySet<string> Permissions,
-    IReadOnlySet<string> Grantable);
+    IReadOnlySet<string> Grantable,
+    bool IsMachine = false);
 
 /// <summary>
 /// The one role and permission table. docs/security.md shows the same table and a test keeps the
@@ -55,6 +57,13 @@ public static class RoleTable
             CountyBound: false,
             Set(Permissions.ReferenceRead, Permissions.ProgrammeRead, Permissions.AuditRead, Permissions.AccountsRead),
             Set(Permissions.PiiReveal)),
+        new(
+            Roles.PartnerPlatform,
+            "a partner platform's API client: its own platform's shops and sales, the catalogue; only the scopes it was given",
+            CountyBound: false,
+            Set(),
+            Set(Permissions.PartnerShopsWrite, Permissions.PartnerSalesWrite, Permissions.PartnerCatalogRead),
+            IsMachine: true),
     }.ToFrozenDictionary(d => d.Name, StringComparer.Ordinal);
 
     /// <summary>

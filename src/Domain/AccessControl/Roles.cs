@@ -9,5 +9,11 @@ public static class Roles
     public const string CountyOfficer = "CountyOfficer";
     public const string Auditor = "Auditor";
 
-    public static IReadOnlyList<string> All { get; } = [SystemAdmin, SecurityAdmin, CityOfficer, CountyOfficer, Auditor];
+    /// <summary>The role of a partner platform's API client (never of a person's account).</summary>
+    public const string PartnerPlatform = "PartnerPlatform";
+
+    public static IReadOnlyList<string> All { get; } = [SystemAdmin, SecurityAdmin, CityOfficer, CountyOfficer, Auditor, PartnerPlatform];
+
+    /// <summary>The roles a person's account can hold.</summary>
+    public static IReadOnlyList<string> ForAccounts { get; } = [SystemAdmin, SecurityAdmin, CityOfficer, CountyOfficer, Auditor];
 }

@@ -4,8 +4,8 @@ using Sunshine.Domain.AccessControl;
 
 namespace Sunshine.Application.Accounts.GetRoles;
 
-/// <summary>A role of the role table with its default and grantable permissions.</summary>
-public sealed record RoleDto(string Name, string Summary, bool CountyBound, IReadOnlyList<string> Permissions, IReadOnlyList<string> GrantablePermissions);
+/// <summary>A role of the role table. <c>IsMachine</c>: held by partner API clients, never by accounts.</summary>
+public sealed record RoleDto(string Name, string Summary, bool CountyBound, bool IsMachine, IReadOnlyList<string> Permissions, IReadOnlyList<string> GrantablePermissions);
 
 /// <summary>The role and permission table, as the system enforces it.</summary>
 [RequiresPermission(Permissions.ReferenceRead)]
@@ -21,6 +21,7 @@ public sealed class GetRolesHandler : IQueryHandler<GetRolesQuery, IReadOnlyList
                 r.Name,
                 r.Summary,
                 r.CountyBound,
+                r.IsMachine,
                 Permissions.All.Where(r.Permissions.Contains).ToList(),
                 Permissions.All.Where(r.Grantable.Contains).ToList()))
             .ToList();

@@ -62,7 +62,7 @@ public sealed class ReferenceDataSeeder(ApplicationDbContext db, RoleManager<App
 
         await db.SaveChangesAsync(cancellationToken);
 
-        foreach (var role in Roles.All)
+        foreach (var role in Roles.ForAccounts)
         {
             if (!await roles.RoleExistsAsync(role))
             {
