@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Text.Json.Serialization;
-using System.Threading.RateLimiting;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -117,20 +116,14 @@ builder.Services.AddAuthentication(o =>
             : IdentityConstants.ApplicationScheme);
 builder.Services.AddAuthorization();
 
-var signInPermits = builder.Configuration.GetValue("RateLimiting:SignInPerMinute", 20);
-builder.Services.AddRateLimiter(o =>
-{
-    o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-    o.AddPolicy(Auth.SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-        context.Connection.RemoteIpAddress?.ToString() ?? "local",
-        _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPermits, Window = TimeSpan.FromMinutes(1) }));
-});
+builder.Services.AddPartnerRateLimits(builder.Configuration);
 
 builder.Services.AddHealthChecks()
     .AddNpgSql(sp => sp.GetRequiredService<NpgsqlDataSource>(), name: "database", tags: ["ready"]);
 builder.Services.AddOpenApiDocument();
 builder.Services.AddSingleton<PersonImportInbox>();
 builder.Services.AddHostedService<PersonImportWorker>();
+builder.Services.AddHostedService<IdempotencyPurgeWorker>();
 
 var app = builder.Build();
 
@@ -153,10 +146,13 @@ app.UseSecurityHeaders();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseRouting();
-app.UseRateLimiter();
 app.UseAuthentication();
+
+// After authentication, so partner clients are limited per client; sign-in per address.
+app.UseRateLimiter();
 app.UseAuthorization();
 app.UseRequestBodyLimit();
+app.UseIdempotentWrites();
 app.UseOpenApiDocument();
 
 app.MapEndpointGroups();

@@ -43,6 +43,9 @@ public static class DependencyInjection
         services.AddScoped<IAuditChainVerifier, AuditChainVerifier>();
         services.AddScoped<IAccountService, AccountService>();
         services.AddScoped<TokenPrincipalFactory>();
+        services.AddScoped<Application.Partners.IPartnerCredentials, Partners.PartnerCredentials>();
+        services.AddScoped<Application.Sales.ISalesWriter, Sales.SalesWriter>();
+        services.AddSingleton<Partners.IdempotencyStore>();
         services.AddSingleton<IPersonImportFiles, PersonImportFiles>();
         services.AddSingleton<IImportProgress, ImportProgress>();
         services.AddScoped<ReferenceDataSeeder>();
@@ -103,7 +106,9 @@ public static class DependencyInjection
                 options.SetAuthorizationEndpointUris("connect/authorize")
                     .SetTokenEndpointUris("connect/token");
                 options.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
-                options.RegisterScopes(OAuthClients.ApiScope);
+                options.AllowClientCredentialsFlow();
+                options.RegisterScopes(OAuthClients.ApiScope, Application.Partners.PartnerScopeNames.ShopsWrite,
+                    Application.Partners.PartnerScopeNames.SalesWrite, Application.Partners.PartnerScopeNames.CatalogRead);
                 options.SetAccessTokenLifetime(auth.AccessTokenLifetime);
                 options.SetAuthorizationCodeLifetime(TimeSpan.FromMinutes(2));
 

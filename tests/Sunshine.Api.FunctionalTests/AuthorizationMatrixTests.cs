@@ -87,6 +87,32 @@ public sealed class AuthorizationMatrixTests(SunshineApp app)
         ["ReviewBenefit"] = Permissions.CountyDecide,
         ["ApproveBenefit"] = Permissions.CityDecide,
         ["PayBenefit"] = Permissions.CountyDecide + "|" + Permissions.CityDecide,
+        ["GetEnterprises"] = Permissions.ProgrammeRead,
+        ["GetEnterprise"] = Permissions.ProgrammeRead,
+        ["CreateEnterprise"] = Permissions.ProgrammeWrite,
+        ["UpdateEnterprise"] = Permissions.ProgrammeWrite,
+        ["GetPartnerClients"] = Permissions.ProgrammeRead,
+        ["CreatePartnerClient"] = Permissions.PartnersManage,
+        ["RotatePartnerClientSecret"] = Permissions.PartnersManage,
+        ["RevokePartnerClient"] = Permissions.PartnersManage,
+        ["GetShops"] = Permissions.ProgrammeRead,
+        ["GetShop"] = Permissions.ProgrammeRead,
+        ["CreateShop"] = Permissions.ProgrammeWrite,
+        ["UpdateShop"] = Permissions.ProgrammeWrite,
+        ["CloseShop"] = Permissions.ProgrammeWrite,
+        ["GetShopSales"] = Permissions.ProgrammeRead,
+        ["RecordSales"] = Permissions.ProgrammeWrite,
+        ["ConfirmSales"] = Permissions.ProgrammeWrite,
+        ["GetProducts"] = Permissions.ProgrammeRead,
+        ["CreateProduct"] = Permissions.ProgrammeWrite,
+        ["UpdateProduct"] = Permissions.ProgrammeWrite,
+        ["RemoveProduct"] = Permissions.ProgrammeWrite,
+        ["RegisterPartnerShop"] = Permissions.PartnerShopsWrite,
+        ["GetPartnerShops"] = Permissions.PartnerShopsWrite + "|" + Permissions.PartnerSalesWrite,
+        ["UpdatePartnerShop"] = Permissions.PartnerShopsWrite,
+        ["SubmitPartnerSales"] = Permissions.PartnerSalesWrite,
+        ["GetPartnerSales"] = Permissions.PartnerSalesWrite,
+        ["GetCatalogue"] = Permissions.PartnerCatalogRead,
     };
 
     public static TheoryData<string> AllRoles => new(Roles.ForAccounts);
@@ -165,12 +191,15 @@ public sealed class AuthorizationMatrixTests(SunshineApp app)
             .Replace("{memberId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{scope}", "Publication", StringComparison.Ordinal)
             .Replace("{year}", "2019", StringComparison.Ordinal)
-            .Replace("{enrolmentId}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+            .Replace("{enrolmentId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{salesId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{platformShopId}", "matrix-shop", StringComparison.Ordinal);
         path += operation.Id switch
         {
             "GetTrainedPeople" => "?from=2019-01-01&to=2019-12-31",
             "GetTrainingQualifications" => "?on=2019-06-01",
             "AddClaimAttachment" => "?kind=Receipt",
+            "GetPartnerSales" => "?platformShopId=matrix-shop",
             _ => string.Empty,
         };
         var request = new HttpRequestMessage(new HttpMethod(operation.Method), path);

@@ -23,6 +23,8 @@ public sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser
 
     public Guid? CountyId => Guid.TryParse(Principal?.FindFirstValue(SunshineClaimTypes.County), out var county) ? county : null;
 
+    public Guid? PlatformId => Guid.TryParse(Principal?.FindFirstValue(SunshineClaimTypes.Platform), out var platform) ? platform : null;
+
     public bool IsCountyBound => Roles.Any(r => RoleTable.Exists(r) && RoleTable.Get(r).CountyBound);
 
     public IReadOnlySet<string> Permissions

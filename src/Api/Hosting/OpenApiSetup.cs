@@ -10,6 +10,7 @@ public static class OpenApiSetup
 {
     public const string DocumentName = "v1";
     private const string SchemeId = "oauth2";
+    private const string PartnerSchemeId = "partner";
 
     public static IServiceCollection AddOpenApiDocument(this IServiceCollection services)
     {
@@ -52,7 +53,26 @@ public static class OpenApiSetup
                     },
                 },
             });
+            options.AddSecurityDefinition(PartnerSchemeId, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.OAuth2,
+                Description = "A partner platform's client (client credentials; tokens live 5 minutes). See docs/partner-api.md.",
+                Flows = new OpenApiOAuthFlows
+                {
+                    ClientCredentials = new OpenApiOAuthFlow
+                    {
+                        TokenUrl = new Uri("/connect/token", UriKind.Relative),
+                        Scopes = new Dictionary<string, string>
+                        {
+                            [Application.Partners.PartnerScopeNames.ShopsWrite] = "Register and change your sellers' shops",
+                            [Application.Partners.PartnerScopeNames.SalesWrite] = "Report and read back sales",
+                            [Application.Partners.PartnerScopeNames.CatalogRead] = "Read the priority products catalogue",
+                        },
+                    },
+                },
+            });
             options.OperationFilter<SecurityRequirementFilter>();
+            options.OperationFilter<IdempotencyKeyFilter>();
         });
         return services;
     }
@@ -83,9 +103,45 @@ public static class OpenApiSetup
             }
 
             operation.Security ??= [];
+            if (metadata.OfType<Endpoints.PartnerScopeMetadata>().FirstOrDefault() is { } partner)
+            {
+                // Any one of the scopes will do: one requirement each.
+                foreach (var scope in partner.Scopes)
+                {
+                    operation.Security.Add(new OpenApiSecurityRequirement
+                    {
+                        [new OpenApiSecuritySchemeReference(PartnerSchemeId, context.Document)] = [scope],
+                    });
+                }
+
+                return;
+            }
+
             operation.Security.Add(new OpenApiSecurityRequirement
             {
                 [new OpenApiSecuritySchemeReference(SchemeId, context.Document)] = [OAuthClients.ApiScope],
+            });
+        }
+    }
+
+    /// <summary>Documents the Idempotency-Key header of partner writes.</summary>
+    private sealed class IdempotencyKeyFilter : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            if (!context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<IdempotentWriteMetadata>().Any())
+            {
+                return;
+            }
+
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = Idempotency.HeaderName,
+                In = ParameterLocation.Header,
+                Required = true,
+                Description = "A unique value per request (e.g. a UUID), kept 24 hours: a retry with the same key and body gets the first answer again.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = Infrastructure.Partners.IdempotencyStore.MaxKeyLength },
             });
         }
     }

@@ -74,6 +74,10 @@ public sealed partial class ProblemDetailsExceptionHandler(ILogger<ProblemDetail
         ["ix_benefits_one_time"] = ("benefit.already_granted", "id", "The same benefit was approved for the beneficiary already (it is granted once)."),
         ["ix_enrolments_course_person"] = ("enrolment.duplicate", "personId", "The person is already enrolled in this course."),
         ["ix_policy_versions_programme_id_key_effective_from"] = ("policy.version_exists", "effectiveFrom", "A version taking effect that day exists."),
+        ["ix_enterprises_credit_code"] = ("enterprise.credit_code_taken", "creditCode", "An enterprise with this unified social credit code is registered."),
+        ["ix_partner_clients_client_id"] = ("partner_client.client_id_taken", "clientId", "A client with this id exists."),
+        ["ix_shops_platform_id_platform_shop_id"] = ("shop.platform_shop_id_taken", "platformShopId", "The platform already has a shop with this id."),
+        ["ix_sales_records_shop_id_period_start"] = ("sales.period_taken", "period", "The shop's figures for this period were written at the same moment: read them and try again."),
     };
 
     private static ApiProblem UniqueViolation(HttpContext httpContext, string? constraint) =>

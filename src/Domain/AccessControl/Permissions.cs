@@ -39,6 +39,9 @@ public static class Permissions
     /// <summary>Reveal a sensitive personal field with a reason; every reveal is an audited read.</summary>
     public const string PiiReveal = "pii.reveal";
 
+    /// <summary>Create, rotate and revoke partner platforms' API clients.</summary>
+    public const string PartnersManage = "partners.manage";
+
     /// <summary>A partner platform registers and closes its sellers' shops (OAuth scope <c>shops.write</c>).</summary>
     public const string PartnerShopsWrite = "partner.shops.write";
 
@@ -52,6 +55,6 @@ public static class Permissions
     [
         ReferenceRead, AccountsRead, AccountsManage, AccessAssign, RegionsManage,
         ProgrammeRead, ProgrammeWrite, CountyDecide, CityDecide, AuditRead, PiiReveal,
-        PartnerShopsWrite, PartnerSalesWrite, PartnerCatalogRead,
+        PartnersManage, PartnerShopsWrite, PartnerSalesWrite, PartnerCatalogRead,
     ];
 }

@@ -42,7 +42,7 @@ public static class RoleTable
             "read and change programme data of every county; city-level decisions",
             CountyBound: false,
             Set(Permissions.ReferenceRead, Permissions.ProgrammeRead, Permissions.ProgrammeWrite, Permissions.CityDecide,
-                Permissions.AuditRead, Permissions.PiiReveal),
+                Permissions.AuditRead, Permissions.PiiReveal, Permissions.PartnersManage),
             Set()),
         new(
             Roles.CountyOfficer,

@@ -30,6 +30,11 @@ public sealed class Shop : Entity, ICountyScoped, IPlatformScoped
 {
     public const int NameMaxLength = 200;
 
+    public const int PlatformShopIdMaxLength = 100;
+
+    /// <summary>A platform's shop id appears in partner API paths: ASCII letters, digits and the URL-safe - . _ ~.</summary>
+    public static bool IsShopIdCharacter(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~';
+
     private Shop()
     {
         PlatformShopId = null!;
@@ -150,9 +155,10 @@ public sealed class Shop : Entity, ICountyScoped, IPlatformScoped
     private static string CheckedShopId(string? value)
     {
         var trimmed = value?.Trim() ?? string.Empty;
-        return trimmed.Length is > 0 and <= 100
+        return trimmed.Length is > 0 and <= PlatformShopIdMaxLength && trimmed.All(IsShopIdCharacter)
             ? trimmed
-            : throw new DomainException("shop.platform_shop_id_invalid", "The platform's shop id is 1 to 100 characters.", field: "platformShopId");
+            : throw new DomainException("shop.platform_shop_id_invalid",
+                "The platform's shop id is 1 to 100 letters, digits or the characters - . _ ~ (it appears in addresses).", field: "platformShopId");
     }
 }
 

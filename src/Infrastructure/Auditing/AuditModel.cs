@@ -10,11 +10,16 @@ public static class AuditModel
 {
     private const string ExcludedAnnotation = "Sunshine:AuditExcluded";
 
-    /// <summary>Entities that are not programme facts: the trail itself, protocol and join tables. Changes to
+    /// <summary>Entities that are not programme facts: the trail itself, derived sums and history (the
+    /// writes that change them are audited), protocol and join tables. Changes to
     /// roles and permission grants are recorded by the account service as one row per account.</summary>
     private static readonly HashSet<string> IgnoredEntityNames = new(StringComparer.Ordinal)
     {
         typeof(AuditEntry).FullName!,
+        typeof(Domain.Sales.SalesHistoryEntry).FullName!,
+        typeof(Domain.Sales.ShopMonthSales).FullName!,
+        typeof(Domain.Sales.CountyMonthSales).FullName!,
+        typeof(Partners.IdempotencyRecord).FullName!,
         "Microsoft.AspNetCore.Identity.IdentityUserRole<System.Guid>",
         "Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>",
         "Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>",

@@ -41,4 +41,7 @@ public static class SunshineClaimTypes
     public const string Role = "role";
     public const string County = "county_id";
     public const string Permission = "permission";
+
+    /// <summary>The partner platform (enterprise id) a partner API client acts for.</summary>
+    public const string Platform = "platform_id";
 }

@@ -11,6 +11,10 @@ using Sunshine.Domain.Programmes;
 using Sunshine.Domain.Regions;
 using Sunshine.Domain.Attachments;
 using Sunshine.Domain.Benefits;
+using Sunshine.Domain.Catalogue;
+using Sunshine.Domain.Enterprises;
+using Sunshine.Domain.Sales;
+using Sunshine.Domain.Shops;
 using Sunshine.Domain.Policies;
 using Sunshine.Domain.Registry;
 using Sunshine.Domain.Training;
@@ -54,6 +58,24 @@ public sealed class ApplicationDbContext(
 
     public DbSet<Attachment> Attachments => Set<Attachment>();
 
+    public DbSet<Enterprise> Enterprises => Set<Enterprise>();
+
+    public DbSet<PartnerClient> PartnerClients => Set<PartnerClient>();
+
+    public DbSet<Shop> Shops => Set<Shop>();
+
+    public DbSet<SalesRecord> SalesRecords => Set<SalesRecord>();
+
+    public DbSet<SalesHistoryEntry> SalesHistory => Set<SalesHistoryEntry>();
+
+    public DbSet<ShopMonthSales> ShopMonthSales => Set<ShopMonthSales>();
+
+    public DbSet<CountyMonthSales> CountyMonthSales => Set<CountyMonthSales>();
+
+    public DbSet<Product> Products => Set<Product>();
+
+    public DbSet<Partners.IdempotencyRecord> IdempotencyRecords => Set<Partners.IdempotencyRecord>();
+
     public async Task LockAsync<TEntity>(Guid id, CancellationToken cancellationToken)
         where TEntity : class
     {
@@ -74,6 +96,11 @@ public sealed class ApplicationDbContext(
 
     /// <summary>A county-bound caller without a county sees nothing (Guid.Empty matches no record).</summary>
     private Guid ScopeCountyId => user?.CountyId ?? Guid.Empty;
+
+    /// <summary>A partner client sees only its own platform's records.</summary>
+    private bool ScopeIsPartner => user?.PlatformId is not null;
+
+    private Guid ScopePlatformId => user?.PlatformId ?? Guid.Empty;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -113,6 +140,14 @@ public sealed class ApplicationDbContext(
                     Expression.OrElse(
                         Expression.Equal(county, Expression.Constant(null, typeof(Guid?))),
                         Expression.Equal(county, Expression.Convert(scopeCounty, typeof(Guid?)))));
+            }
+
+            if (typeof(IPlatformScoped).IsAssignableFrom(entityType.ClrType))
+            {
+                var platform = Expression.OrElse(
+                    Expression.Not(Expression.Property(context, nameof(ScopeIsPartner))),
+                    Expression.Equal(Expression.Property(parameter, nameof(IPlatformScoped.PlatformId)), Expression.Property(context, nameof(ScopePlatformId))));
+                filter = filter is null ? platform : Expression.AndAlso(filter, platform);
             }
 
             if (filter is not null)

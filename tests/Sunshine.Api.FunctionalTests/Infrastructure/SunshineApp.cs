@@ -27,6 +27,11 @@ public class SunshineApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Every log event the host wrote, rendered, for tests that check what logs contain.</summary>
     public CapturedLogs Logs { get; } = new();
 
+    /// <summary>Rate limits of partner clients; a test of the limits lowers them on its own host.</summary>
+    protected virtual int PartnerPerMinute => 100_000;
+
+    protected virtual int SellerVerificationPerMinute => 100_000;
+
     public TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised.");
 
     public async ValueTask InitializeAsync()
@@ -57,6 +62,8 @@ public class SunshineApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Auth:UseEphemeralKeys", "true");
         builder.UseSetting("Auth:PublicBaseUrl", "http://localhost");
         builder.UseSetting("RateLimiting:SignInPerMinute", "100000");
+        builder.UseSetting("RateLimiting:PartnerPerMinute", PartnerPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("RateLimiting:SellerVerificationPerMinute", SellerVerificationPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Information");
         builder.UseSetting("Logging:ConsoleLevel", "Warning");
         builder.ConfigureServices(services => services.AddSingleton<Serilog.Core.ILogEventSink>(Logs));

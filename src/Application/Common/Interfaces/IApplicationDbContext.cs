@@ -5,6 +5,10 @@ using Sunshine.Domain.Programmes;
 using Sunshine.Domain.Regions;
 using Sunshine.Domain.Attachments;
 using Sunshine.Domain.Benefits;
+using Sunshine.Domain.Catalogue;
+using Sunshine.Domain.Enterprises;
+using Sunshine.Domain.Sales;
+using Sunshine.Domain.Shops;
 using Sunshine.Domain.Policies;
 using Sunshine.Domain.Registry;
 using Sunshine.Domain.Training;
@@ -37,6 +41,22 @@ public interface IApplicationDbContext
     DbSet<TrainingSubsidyClaim> TrainingSubsidyClaims { get; }
 
     DbSet<Attachment> Attachments { get; }
+
+    DbSet<Enterprise> Enterprises { get; }
+
+    DbSet<PartnerClient> PartnerClients { get; }
+
+    DbSet<Shop> Shops { get; }
+
+    DbSet<SalesRecord> SalesRecords { get; }
+
+    DbSet<SalesHistoryEntry> SalesHistory { get; }
+
+    DbSet<ShopMonthSales> ShopMonthSales { get; }
+
+    DbSet<CountyMonthSales> CountyMonthSales { get; }
+
+    DbSet<Product> Products { get; }
 
     /// <summary>
     /// Locks the entity's row until the transaction ends (SELECT … FOR UPDATE), so that checks on it

@@ -17,6 +17,9 @@ public interface ICurrentUser
     /// <summary>True for roles bound to one county: their reads and writes are limited to <see cref="CountyId"/>.</summary>
     bool IsCountyBound { get; }
 
+    /// <summary>The partner platform a partner API client acts for; null for people.</summary>
+    Guid? PlatformId { get; }
+
     IReadOnlySet<string> Permissions { get; }
 
     bool HasPermission(string permission);

@@ -693,6 +693,199 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                     b.ToTable("benefits", (string)null);
                 });
 
+            modelBuilder.Entity("Sunshine.Domain.Catalogue.Product", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Availability")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("availability");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("category");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("county_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<decimal>("Price")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("price");
+
+                    b.Property<Guid?>("ProducerEnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("producer_enterprise_id");
+
+                    b.Property<Guid?>("ProducerPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("producer_person_id");
+
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("removed_at");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("unit");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_products");
+
+                    b.HasIndex("CountyId")
+                        .HasDatabaseName("ix_products_county_id");
+
+                    b.HasIndex("ProducerEnterpriseId")
+                        .HasDatabaseName("ix_products_producer_enterprise_id");
+
+                    b.HasIndex("ProducerPersonId")
+                        .HasDatabaseName("ix_products_producer_person_id");
+
+                    b.HasIndex("UpdatedAt", "Id")
+                        .HasDatabaseName("ix_products_updated_at_id");
+
+                    b.ToTable("products", (string)null);
+                });
+
+            modelBuilder.Entity("Sunshine.Domain.Enterprises.Enterprise", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CountyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("county_id");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("credit_code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Roles")
+                        .HasMaxLength(40)
+                        .HasColumnType("integer")
+                        .HasColumnName("roles");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enterprises");
+
+                    b.HasIndex("CountyId")
+                        .HasDatabaseName("ix_enterprises_county_id");
+
+                    b.HasIndex("CreditCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_enterprises_credit_code");
+
+                    b.ToTable("enterprises", (string)null);
+                });
+
+            modelBuilder.Entity("Sunshine.Domain.Enterprises.PartnerClient", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("client_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("display_name");
+
+                    b.Property<Guid>("PlatformId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("platform_id");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<int>("Scopes")
+                        .HasMaxLength(40)
+                        .HasColumnType("integer")
+                        .HasColumnName("scopes");
+
+                    b.Property<DateTimeOffset>("SecretIssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("secret_issued_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_partner_clients");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_partner_clients_client_id");
+
+                    b.HasIndex("PlatformId")
+                        .HasDatabaseName("ix_partner_clients_platform_id");
+
+                    b.ToTable("partner_clients", (string)null);
+                });
+
             modelBuilder.Entity("Sunshine.Domain.Policies.PolicyVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1160,6 +1353,360 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                     b.ToTable("person_imports", (string)null);
                 });
 
+            modelBuilder.Entity("Sunshine.Domain.Sales.CountyMonthSales", b =>
+                {
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("county_id");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<decimal>("CountedNet")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("counted_net");
+
+                    b.Property<decimal>("Gross")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("gross");
+
+                    b.Property<decimal>("Net")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("net");
+
+                    b.Property<long>("OrderCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("order_count");
+
+                    b.Property<decimal>("Refunds")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("refunds");
+
+                    b.Property<long>("Units")
+                        .HasColumnType("bigint")
+                        .HasColumnName("units");
+
+                    b.HasKey("CountyId", "Month")
+                        .HasName("pk_county_month_sales");
+
+                    b.ToTable("county_month_sales", (string)null);
+                });
+
+            modelBuilder.Entity("Sunshine.Domain.Sales.SalesHistoryEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ConfirmedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("confirmed_by_id");
+
+                    b.Property<Guid?>("EnteredById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entered_by_id");
+
+                    b.Property<decimal>("Gross")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("gross");
+
+                    b.Property<int>("OrderCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("order_count");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<decimal>("Refunds")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("refunds");
+
+                    b.Property<Guid>("SalesRecordId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sales_record_id");
+
+                    b.Property<Guid>("ShopId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("shop_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source");
+
+                    b.Property<DateTimeOffset>("SupersededAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("superseded_at");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("integer")
+                        .HasColumnName("units");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sales_history");
+
+                    b.HasIndex("ShopId", "PeriodStart")
+                        .HasDatabaseName("ix_sales_history_shop_id_period_start");
+
+                    b.ToTable("sales_history", (string)null);
+                });
+
+            modelBuilder.Entity("Sunshine.Domain.Sales.SalesRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ConfirmedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("confirmed_by_id");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("county_id");
+
+                    b.Property<Guid?>("EnteredById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entered_by_id");
+
+                    b.Property<string>("Granularity")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("granularity");
+
+                    b.Property<decimal>("Gross")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("gross");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<decimal>("Net")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("net");
+
+                    b.Property<int>("OrderCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("order_count");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<Guid>("PlatformId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("platform_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<decimal>("Refunds")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("refunds");
+
+                    b.Property<Guid>("ShopId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("shop_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("integer")
+                        .HasColumnName("units");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sales_records");
+
+                    b.HasIndex("CountyId", "Month")
+                        .HasDatabaseName("ix_sales_records_county_id_month");
+
+                    b.HasIndex("ShopId", "PeriodStart")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sales_records_shop_id_period_start");
+
+                    b.ToTable("sales_records", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_sales_records_amounts", "gross >= 0 AND refunds >= 0 AND order_count >= 0 AND units >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Sunshine.Domain.Sales.ShopMonthSales", b =>
+                {
+                    b.Property<Guid>("ShopId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("shop_id");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<decimal>("CountedNet")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("counted_net");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("county_id");
+
+                    b.Property<decimal>("Gross")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("gross");
+
+                    b.Property<decimal>("Net")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("net");
+
+                    b.Property<long>("OrderCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("order_count");
+
+                    b.Property<Guid>("PlatformId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("platform_id");
+
+                    b.Property<decimal>("Refunds")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("refunds");
+
+                    b.Property<long>("Units")
+                        .HasColumnType("bigint")
+                        .HasColumnName("units");
+
+                    b.HasKey("ShopId", "Month")
+                        .HasName("pk_shop_month_sales");
+
+                    b.HasIndex("CountyId", "Month")
+                        .HasDatabaseName("ix_shop_month_sales_county_id_month");
+
+                    b.ToTable("shop_month_sales", (string)null);
+                });
+
+            modelBuilder.Entity("Sunshine.Domain.Shops.Shop", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("county_id");
+
+                    b.Property<string>("Granularity")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("granularity");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("opened_on");
+
+                    b.Property<Guid?>("OwnerEnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_enterprise_id");
+
+                    b.Property<Guid?>("OwnerPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_person_id");
+
+                    b.Property<Guid>("PlatformId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("platform_id");
+
+                    b.Property<string>("PlatformShopId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("platform_shop_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("url");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_shops");
+
+                    b.HasIndex("OwnerEnterpriseId")
+                        .HasDatabaseName("ix_shops_owner_enterprise_id");
+
+                    b.HasIndex("OwnerPersonId")
+                        .HasDatabaseName("ix_shops_owner_person_id");
+
+                    b.HasIndex("CountyId", "OpenedOn")
+                        .HasDatabaseName("ix_shops_county_id_opened_on");
+
+                    b.HasIndex("PlatformId", "PlatformShopId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_shops_platform_id_platform_shop_id");
+
+                    b.ToTable("shops", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_shops_one_owner", "(owner_person_id IS NULL) <> (owner_enterprise_id IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("Sunshine.Domain.Training.Course", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1572,6 +2119,56 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                     b.ToTable("accounts", (string)null);
                 });
 
+            modelBuilder.Entity("Sunshine.Infrastructure.Partners.IdempotencyRecord", b =>
+                {
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_id");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<byte[]>("RequestHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("request_hash");
+
+                    b.Property<byte[]>("ResponseBody")
+                        .HasColumnType("bytea")
+                        .HasColumnName("response_body");
+
+                    b.Property<string>("ResponseContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("response_content_type");
+
+                    b.Property<string>("ResponseHeaders")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("response_headers");
+
+                    b.Property<int>("ResponseStatus")
+                        .HasColumnType("integer")
+                        .HasColumnName("response_status");
+
+                    b.HasKey("ClientId", "Key")
+                        .HasName("pk_idempotency_records");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_idempotency_records_expires_at");
+
+                    b.ToTable("idempotency_records", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Sunshine.Infrastructure.Identity.ApplicationRole", null)
@@ -1736,6 +2333,47 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                         });
 
                     b.Navigation("Transitions");
+                });
+
+            modelBuilder.Entity("Sunshine.Domain.Catalogue.Product", b =>
+                {
+                    b.HasOne("Sunshine.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_products_regions_county_id");
+
+                    b.HasOne("Sunshine.Domain.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("ProducerEnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_products_enterprises_producer_enterprise_id");
+
+                    b.HasOne("Sunshine.Domain.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ProducerPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_products_persons_producer_person_id");
+                });
+
+            modelBuilder.Entity("Sunshine.Domain.Enterprises.Enterprise", b =>
+                {
+                    b.HasOne("Sunshine.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_enterprises_regions_county_id");
+                });
+
+            modelBuilder.Entity("Sunshine.Domain.Enterprises.PartnerClient", b =>
+                {
+                    b.HasOne("Sunshine.Domain.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("PlatformId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_partner_clients_enterprises_platform_id");
                 });
 
             modelBuilder.Entity("Sunshine.Domain.Policies.PolicyVersion", b =>
@@ -1911,6 +2549,45 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_person_imports_regions_county_id");
+                });
+
+            modelBuilder.Entity("Sunshine.Domain.Sales.SalesRecord", b =>
+                {
+                    b.HasOne("Sunshine.Domain.Shops.Shop", null)
+                        .WithMany()
+                        .HasForeignKey("ShopId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sales_records_shops_shop_id");
+                });
+
+            modelBuilder.Entity("Sunshine.Domain.Shops.Shop", b =>
+                {
+                    b.HasOne("Sunshine.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_shops_regions_county_id");
+
+                    b.HasOne("Sunshine.Domain.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerEnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_shops_enterprises_owner_enterprise_id");
+
+                    b.HasOne("Sunshine.Domain.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_shops_persons_owner_person_id");
+
+                    b.HasOne("Sunshine.Domain.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("PlatformId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_shops_enterprises_platform_id");
                 });
 
             modelBuilder.Entity("Sunshine.Domain.Training.Course", b =>

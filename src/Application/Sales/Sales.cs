@@ -1,0 +1,137 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Sunshine.Application.Common.Exceptions;
+using Sunshine.Application.Common.Interfaces;
+using Sunshine.Application.Common.Security;
+using Sunshine.Application.Shops;
+using Sunshine.Domain.AccessControl;
+using Sunshine.Domain.Common;
+using Sunshine.Domain.Sales;
+using Sunshine.Domain.Shops;
+
+namespace Sunshine.Application.Sales;
+
+/// <summary>One period's figures as sent: the period is a day (yyyy-MM-dd) or a month (yyyy-MM), matching the shop.</summary>
+public interface ISalesFiguresInput
+{
+    string Period { get; }
+
+    int OrderCount { get; }
+
+    int Units { get; }
+
+    decimal GrossAmount { get; }
+
+    decimal Refunds { get; }
+}
+
+public sealed class SalesFiguresValidator : AbstractValidator<ISalesFiguresInput>
+{
+    public SalesFiguresValidator()
+    {
+        RuleFor(x => x.Period).NotEmpty().Matches(@"^\d{4}-\d{2}(-\d{2})?$").WithErrorCode("sales.period_invalid")
+            .WithMessage("A period is a day (yyyy-MM-dd) or a month (yyyy-MM).");
+        RuleFor(x => x.OrderCount).InclusiveBetween(0, SalesFigures.MaxCount);
+        RuleFor(x => x.Units).InclusiveBetween(0, SalesFigures.MaxCount);
+        RuleFor(x => x.GrossAmount).InclusiveBetween(0m, 1_000_000_000m).PrecisionScale(14, 2, ignoreTrailingZeros: true);
+        RuleFor(x => x.Refunds).InclusiveBetween(0m, 1_000_000_000m).PrecisionScale(14, 2, ignoreTrailingZeros: true);
+    }
+}
+
+/// <summary>A period's sales of a shop, as stored.</summary>
+public sealed record SalesRecordDto(
+    Guid Id, Guid ShopId, string Period, int OrderCount, int Units, decimal GrossAmount, decimal Refunds, decimal Net, RecordSource Source,
+    bool IsCounted, Guid? EnteredById, Guid? ConfirmedById, DateTimeOffset RecordedAt, int SupersededVersions);
+
+public static class SalesMapping
+{
+    public static string PeriodText(DateOnly start, ReportingGranularity granularity) =>
+        granularity == ReportingGranularity.Daily ? SalesPeriod.Day(start).ToString() : SalesPeriod.MonthOf(start.Year, start.Month).ToString();
+
+    public static async Task<IReadOnlyList<SalesRecordDto>> SalesOfAsync(this IApplicationDbContext db, Guid shopId, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+    {
+        var rows = await db.SalesRecords.AsNoTracking()
+            .Where(r => r.ShopId == shopId && (from == null || r.PeriodStart >= from) && (to == null || r.PeriodStart <= to))
+            .OrderBy(r => r.PeriodStart)
+            .Select(r => new { Record = r, History = db.SalesHistory.Count(h => h.SalesRecordId == r.Id) })
+            .ToListAsync(cancellationToken);
+        return rows.Select(x => new SalesRecordDto(x.Record.Id, x.Record.ShopId, PeriodText(x.Record.PeriodStart, x.Record.Granularity), x.Record.OrderCount,
+            x.Record.Units, x.Record.Gross.Yuan, x.Record.Refunds.Yuan, x.Record.Net, x.Record.Source, x.Record.IsCounted, x.Record.EnteredById,
+            x.Record.ConfirmedById, x.Record.RecordedAt, x.History)).ToList();
+    }
+}
+
+/// <summary>A shop's sales by period range (programme.read).</summary>
+[RequiresPermission(Permissions.ProgrammeRead)]
+public sealed record GetShopSalesQuery(Guid ShopId, DateOnly? From = null, DateOnly? To = null) : IQuery<IReadOnlyList<SalesRecordDto>>;
+
+public sealed class GetShopSalesHandler(IApplicationDbContext db) : IQueryHandler<GetShopSalesQuery, IReadOnlyList<SalesRecordDto>>
+{
+    public async ValueTask<IReadOnlyList<SalesRecordDto>> Handle(GetShopSalesQuery query, CancellationToken cancellationToken)
+    {
+        var shop = await db.RequireShopAsync(query.ShopId, cancellationToken);
+        return await db.SalesOfAsync(shop.Id, query.From, query.To, cancellationToken);
+    }
+}
+
+/// <summary>
+/// An officer enters (or corrects) a period's sales of a shop. Staff figures are marked as such and
+/// count toward awards only after a second officer confirms them.
+/// </summary>
+[RequiresPermission(Permissions.ProgrammeWrite)]
+public sealed record RecordSalesCommand(Guid ShopId, string Period, int OrderCount, int Units, decimal GrossAmount, decimal Refunds)
+    : ICommand<SalesRecordDto>, ISalesFiguresInput;
+
+public sealed class RecordSalesValidator : AbstractValidator<RecordSalesCommand>
+{
+    public RecordSalesValidator() => Include(new SalesFiguresValidator());
+}
+
+public sealed class RecordSalesHandler(IApplicationDbContext db, ISalesWriter writer, ICurrentUser user, IAuditTrail audit, TimeProvider clock)
+    : ICommandHandler<RecordSalesCommand, SalesRecordDto>
+{
+    public async ValueTask<SalesRecordDto> Handle(RecordSalesCommand command, CancellationToken cancellationToken)
+    {
+        var shop = await db.RequireShopAsync(command.ShopId, cancellationToken);
+        var period = SalesPeriod.Parse(command.Period, clock.Today());
+        shop.EnsureAccepts(period, "period");
+        var figures = new SalesFigures(command.OrderCount, command.Units, Money.FromYuan(command.GrossAmount, "grossAmount"), Money.FromYuan(command.Refunds, "refunds"));
+        var outcome = (await writer.UpsertAsync(
+            [new SalesWrite(shop.Id, shop.CountyId, shop.PlatformId, period, figures, RecordSource.Staff, user.Id)], clock.GetUtcNow(), cancellationToken))[0];
+        audit.Record("SalesRecord", $"{shop.Id}/{period}", new
+        {
+            operation = outcome.ToString().ToLowerInvariant(),
+            shopId = shop.Id,
+            period = period.ToString(),
+            orderCount = figures.OrderCount,
+            units = figures.Units,
+            grossAmount = figures.Gross.Yuan,
+            refunds = figures.Refunds.Yuan,
+            source = "Staff",
+        });
+        return (await db.SalesOfAsync(shop.Id, period.Start, period.Start, cancellationToken)).Single();
+    }
+}
+
+/// <summary>A second officer confirms staff-entered figures; the officer who entered them may not.</summary>
+[RequiresPermission(Permissions.ProgrammeWrite)]
+public sealed record ConfirmSalesCommand(Guid Id) : ICommand<SalesRecordDto>;
+
+public sealed class ConfirmSalesHandler(IApplicationDbContext db, ISalesWriter writer, ICurrentUser user) : ICommandHandler<ConfirmSalesCommand, SalesRecordDto>
+{
+    public async ValueTask<SalesRecordDto> Handle(ConfirmSalesCommand command, CancellationToken cancellationToken)
+    {
+        var shopId = await db.SalesRecords.Where(r => r.Id == command.Id).Select(r => (Guid?)r.ShopId).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("sales_record", command.Id);
+
+        // Under the shop's write lock, so a concurrent correction cannot slip between reading and counting.
+        await writer.LockShopsAsync([shopId], cancellationToken);
+        var record = await db.SalesRecords.FirstOrDefaultAsync(r => r.Id == command.Id, cancellationToken) ?? throw new NotFoundException("sales_record", command.Id);
+        var officer = user.Id ?? throw new NotAuthenticatedException();
+        record.Confirm(officer);
+        await db.SaveChangesAsync(cancellationToken);
+        await writer.CountConfirmedAsync(record.ShopId, record.CountyId, record.Month, record.Net, cancellationToken);
+        return (await db.SalesOfAsync(record.ShopId, record.PeriodStart, record.PeriodStart, cancellationToken)).Single();
+    }
+}

@@ -1,0 +1,56 @@
+namespace Sunshine.Domain.Sales;
+
+/// <summary>
+/// A shop's sales in one month, maintained in the same transaction as every sales write, so
+/// statistics and awards never scan the raw sales. <c>CountedNet</c> leaves out unconfirmed staff figures.
+/// </summary>
+public sealed class ShopMonthSales
+{
+    private ShopMonthSales()
+    {
+    }
+
+    public Guid ShopId { get; private set; }
+
+    public DateOnly Month { get; private set; }
+
+    public Guid CountyId { get; private set; }
+
+    public Guid PlatformId { get; private set; }
+
+    public long OrderCount { get; private set; }
+
+    public long Units { get; private set; }
+
+    public decimal Gross { get; private set; }
+
+    public decimal Refunds { get; private set; }
+
+    public decimal Net { get; private set; }
+
+    public decimal CountedNet { get; private set; }
+}
+
+/// <summary>A county's sales in one month (the same sums over its shops).</summary>
+public sealed class CountyMonthSales
+{
+    private CountyMonthSales()
+    {
+    }
+
+    public Guid CountyId { get; private set; }
+
+    public DateOnly Month { get; private set; }
+
+    public long OrderCount { get; private set; }
+
+    public long Units { get; private set; }
+
+    public decimal Gross { get; private set; }
+
+    public decimal Refunds { get; private set; }
+
+    public decimal Net { get; private set; }
+
+    public decimal CountedNet { get; private set; }
+}
