@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
+  choose,
   DEMO,
   expectAccessible,
   launchBrowser,
@@ -38,12 +39,6 @@ const person = {
   id: '',
 };
 const masked = (idNumber: string) => `${idNumber.slice(0, 6)}********${idNumber.slice(14)}`;
-
-/** Chooses an option of an AntD select, opened by its label. */
-async function choose(scope: Page | ReturnType<Page['getByRole']>, label: string, option: string): Promise<void> {
-  await scope.getByLabel(label).click();
-  await page.locator(`.ant-select-item-option[title="${option}"]`).click();
-}
 
 describe('people registry', () => {
   it('registers a person through the form, showing server field errors on their fields', async () => {
@@ -136,21 +131,29 @@ describe('people registry', () => {
     await expect(page.getByText(person.idNumber, { exact: true }).count()).resolves.toBe(0);
   });
 
-  it('edits the person, the full numbers typed again', async () => {
+  it('edits the person, keeping the numbers left empty, then removes the phone', async () => {
     await signIn(page, DEMO.wuling);
     await page.goto(`/persons/${person.id}`);
     await page.getByRole('button', { name: '编辑' }).click();
     await page.getByRole('heading', { level: 1, name: `编辑人员：${person.name}` }).waitFor();
     await expect(page.getByLabel('姓名').inputValue()).resolves.toBe(person.name);
     await expect(page.getByLabel('身份证号').inputValue()).resolves.toBe('');
+    await page.getByText(`留空则保持 ${masked(person.idNumber)} 不变`).waitFor();
     await expectAccessible(page, 'edit person form');
-    await page.getByLabel('身份证号').fill(person.idNumber);
-    await page.getByLabel('残疾证号').fill(`${person.idNumber}42`);
-    await page.getByLabel('联系电话').fill('13812345678');
     await page.getByLabel('村（社区）').fill('柳叶村');
     await page.getByRole('button', { name: '保存' }).click();
     await page.getByRole('heading', { level: 1, name: `人员详情：${person.name}` }).waitFor();
     await expect(page.getByText('柳叶村').isVisible()).resolves.toBe(true);
+    await expect(page.getByText(masked(person.idNumber), { exact: true }).isVisible()).resolves.toBe(true);
+    await expect(page.getByText('138****5678').isVisible()).resolves.toBe(true);
+
+    await page.getByRole('button', { name: '编辑' }).click();
+    await page.getByRole('checkbox', { name: '删除联系电话' }).check();
+    await expect.poll(() => page.getByLabel('联系电话', { exact: true }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('heading', { level: 1, name: `人员详情：${person.name}` }).waitFor();
+    await expect(page.getByText('138****5678').count()).resolves.toBe(0);
+    await expect(page.getByText(masked(person.idNumber), { exact: true }).isVisible()).resolves.toBe(true);
   });
 
   it('records and withdraws a consent', async () => {
@@ -158,7 +161,7 @@ describe('people registry', () => {
     await page.goto(`/persons/${person.id}`);
     await page.getByRole('button', { name: '记录同意' }).click();
     const record = page.getByRole('dialog', { name: `记录同意：${person.name}` });
-    await choose(record, '同意事项', '向合作电商平台提供');
+    await choose(page, record, '同意事项', '向合作电商平台提供');
     await expectAccessible(page, 'record consent dialog');
     await record.getByRole('button', { name: '保存' }).click();
     await record.waitFor({ state: 'hidden' });
@@ -227,7 +230,7 @@ describe('households', () => {
     const add = page.getByRole('dialog', { name: `为“${person.name}”家庭添加成员` });
     await add.getByRole('radio', { name: '其他家庭成员' }).check();
     await add.getByLabel('姓名').fill('王芳');
-    await choose(add, '与户主关系', '配偶');
+    await choose(page, add, '与户主关系', '配偶');
     await add.getByRole('button', { name: '添加成员' }).click();
     await add.waitFor({ state: 'hidden' });
     await page.getByRole('cell', { name: '王芳', exact: true }).waitFor();

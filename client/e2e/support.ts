@@ -1,5 +1,13 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  request,
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { expect } from 'vitest';
 
 export const BASE_URL = (process.env.E2E_BASE_URL ?? 'http://127.0.0.1:5080').replace(/\/$/, '');
@@ -45,10 +53,10 @@ export async function newPage(browser: Browser): Promise<{ context: BrowserConte
 }
 
 /** Signs in through the real sign-in page and waits for the shell. */
-export async function signInThroughPage(page: Page, userName: string): Promise<void> {
+export async function signInThroughPage(page: Page, userName: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/login');
   await page.getByLabel('用户名').fill(userName);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
   await page.getByRole('button', { name: '退出登录' }).waitFor();
 }
@@ -76,6 +84,32 @@ export async function signIn(page: Page, userName: string): Promise<void> {
 export async function openFromMenu(page: Page, label: string): Promise<void> {
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: label }).click();
   await page.getByRole('heading', { level: 1, name: label }).waitFor();
+}
+
+/** Chooses an option of an AntD select, opened by its label. */
+export async function choose(page: Page, scope: Page | Locator, label: string, option: string): Promise<void> {
+  await scope.getByLabel(label).click();
+  await page.locator(`.ant-select-item-option[title="${option}"]`).click();
+}
+
+/** Types a date into an AntD date picker, opened by its label, and leaves it. */
+export async function fillDate(scope: Page | Locator, label: string, date: string): Promise<void> {
+  await scope.getByLabel(label).fill(date);
+  await scope.getByLabel(label).press('Tab');
+}
+
+/** An API client signed in as the user (a session cookie of its own), for setting up test data. */
+export async function apiAs(userName: string, password = DEMO_PASSWORD): Promise<APIRequestContext> {
+  const api = await request.newContext({ baseURL: BASE_URL });
+  const response = await api.post('/api/auth/sign-in', { data: { userName, password } });
+  expect(response.status(), `sign in as ${userName}`).toBe(200);
+  return api;
+}
+
+/** The JSON body of a response that must have succeeded. */
+export async function okJson<T>(response: Awaited<ReturnType<APIRequestContext['get']>>): Promise<T> {
+  expect(response.ok(), `${response.url()}: ${response.status()} ${await response.text()}`).toBe(true);
+  return (await response.json()) as T;
 }
 
 type Violation = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number];

@@ -7,6 +7,10 @@ import { NAV, PAGE_ACCESS } from './nav/navigation';
 import { AccountsPage } from './pages/accounts/AccountsPage';
 import { AuditLogPage } from './pages/audit/AuditLogPage';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
+import { EditClaimPage } from './pages/claims/EditClaimPage';
+import { NewClaimPage } from './pages/claims/NewClaimPage';
+import { TrainingClaimDetailPage } from './pages/claims/TrainingClaimDetailPage';
+import { TrainingClaimsPage } from './pages/claims/TrainingClaimsPage';
 import { HomePage } from './pages/HomePage';
 import { HouseholdDetailPage } from './pages/households/HouseholdDetailPage';
 import { HouseholdsPage } from './pages/households/HouseholdsPage';
@@ -16,8 +20,12 @@ import { NewPersonPage } from './pages/persons/NewPersonPage';
 import { PersonDetailPage } from './pages/persons/PersonDetailPage';
 import { PersonImportPage } from './pages/persons/PersonImportPage';
 import { PersonsPage } from './pages/persons/PersonsPage';
+import { PoliciesPage } from './pages/policies/PoliciesPage';
 import { RegionsPage } from './pages/regions/RegionsPage';
 import { SignInPage } from './pages/SignInPage';
+import { CourseDetailPage } from './pages/training/CourseDetailPage';
+import { CoursesPage } from './pages/training/CoursesPage';
+import { TrainedPeoplePage } from './pages/training/TrainedPeoplePage';
 
 export const routes: RouteObject[] = [
   { path: SIGN_IN_PATH, element: <SignInPage /> },
@@ -82,6 +90,70 @@ export const routes: RouteObject[] = [
         element: (
           <RequirePermission item={NAV.households}>
             <HouseholdDetailPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: NAV.courses.path,
+        element: (
+          <RequirePermission item={NAV.courses}>
+            <CoursesPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: '/courses/:id',
+        element: (
+          <RequirePermission item={NAV.courses}>
+            <CourseDetailPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: NAV.trainedPeople.path,
+        element: (
+          <RequirePermission item={NAV.trainedPeople}>
+            <TrainedPeoplePage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: NAV.trainingClaims.path,
+        element: (
+          <RequirePermission item={NAV.trainingClaims}>
+            <TrainingClaimsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: '/training-claims/new',
+        element: (
+          <RequirePermission item={PAGE_ACCESS.programmeWrite}>
+            <NewClaimPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: '/training-claims/:id',
+        element: (
+          <RequirePermission item={NAV.trainingClaims}>
+            <TrainingClaimDetailPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: '/training-claims/:id/edit',
+        element: (
+          <RequirePermission item={PAGE_ACCESS.programmeWrite}>
+            <EditClaimPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: NAV.policies.path,
+        element: (
+          <RequirePermission item={NAV.policies}>
+            <PoliciesPage />
           </RequirePermission>
         ),
       },

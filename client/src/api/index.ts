@@ -2,15 +2,26 @@ import i18n from '../i18n';
 import { SunshineClient } from './sunshine-client';
 
 export {
+  AttachmentKind,
+  AudienceTrack,
+  BenefitState,
+  BenefitType,
   ConsentScope,
+  CourseLevel,
+  CourseTopic,
   DisabilityCategory,
   DisabilityLevel,
+  EnrolmentKind,
+  EnrolmentStatus,
+  FeeModel,
   HouseholdRegistration,
   HouseholdRelation,
   ImportFormat,
   ImportStatus,
   PersonStatus,
   PersonTags,
+  PolicyKey,
+  ProviderType,
   RegionKind,
   Sex,
 } from './sunshine-client';

@@ -11,6 +11,8 @@ interface FormDialogProps<TValues, TResult> {
   title: string;
   submitLabel: string;
   initialValues?: Partial<TValues>;
+  /** Wider than the default for a form with rows of fields. */
+  width?: number;
   onSubmit: (values: TValues) => Promise<TResult>;
   /** Called after a successful submit, before the dialog closes. */
   onSuccess?: (result: TResult) => void;
@@ -28,6 +30,7 @@ export function FormDialog<TValues, TResult>({
   title,
   submitLabel,
   initialValues,
+  width,
   onSubmit,
   onSuccess,
   onClosed,
@@ -53,6 +56,7 @@ export function FormDialog<TValues, TResult>({
     <Modal
       open={open}
       title={title}
+      width={width}
       okText={submitLabel}
       cancelText={t('common.cancel')}
       onOk={() => form.submit()}

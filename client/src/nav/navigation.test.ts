@@ -14,7 +14,7 @@ const ROLE_PERMISSIONS = {
     PERMISSIONS.referenceRead,
     PERMISSIONS.programmeRead,
     PERMISSIONS.programmeWrite,
-    'decisions.city',
+    PERMISSIONS.decisionsCity,
     PERMISSIONS.auditRead,
     PERMISSIONS.piiReveal,
   ],
@@ -22,7 +22,7 @@ const ROLE_PERMISSIONS = {
     PERMISSIONS.referenceRead,
     PERMISSIONS.programmeRead,
     PERMISSIONS.programmeWrite,
-    'decisions.county',
+    PERMISSIONS.decisionsCounty,
     PERMISSIONS.piiReveal,
   ],
   Auditor: [PERMISSIONS.referenceRead, PERMISSIONS.programmeRead, PERMISSIONS.auditRead, PERMISSIONS.accountsRead],
@@ -50,6 +50,10 @@ describe('navigation by permission', () => {
       '/persons',
       '/persons/import',
       '/households',
+      '/courses',
+      '/training/statistics',
+      '/training-claims',
+      '/policies',
       '/regions',
       '/account/password',
     ]);
@@ -62,6 +66,13 @@ describe('navigation by permission', () => {
     expect(paths(ROLE_PERMISSIONS.Auditor)).toEqual(expect.arrayContaining(['/persons', '/households']));
     expect(paths(ROLE_PERMISSIONS.Auditor)).not.toContain('/persons/import');
     expect(paths(ROLE_PERMISSIONS.SystemAdmin)).not.toContain('/persons');
+  });
+
+  it('shows training and the policies to programme readers', () => {
+    const training = ['/courses', '/training/statistics', '/training-claims', '/policies'];
+    expect(paths(ROLE_PERMISSIONS.CityOfficer)).toEqual(expect.arrayContaining(training));
+    expect(paths(ROLE_PERMISSIONS.Auditor)).toEqual(expect.arrayContaining(training));
+    expect(paths(ROLE_PERMISSIONS.SecurityAdmin)).not.toContain('/courses');
   });
 
   it('always offers home and the own password, even without permissions', () => {

@@ -1,10 +1,14 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
+  BookOutlined,
   EnvironmentOutlined,
   HomeOutlined,
   IdcardOutlined,
   KeyOutlined,
+  MoneyCollectOutlined,
+  ProfileOutlined,
   TeamOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
@@ -19,6 +23,8 @@ export const PERMISSIONS = {
   regionsManage: 'regions.manage',
   programmeRead: 'programme.read',
   programmeWrite: 'programme.write',
+  decisionsCounty: 'decisions.county',
+  decisionsCity: 'decisions.city',
   piiReveal: 'pii.reveal',
   auditRead: 'audit.read',
 } as const;
@@ -51,6 +57,21 @@ export const NAV = {
     icon: ApartmentOutlined,
     anyOf: [PERMISSIONS.programmeRead],
   },
+  courses: { path: '/courses', labelKey: 'nav.courses', icon: BookOutlined, anyOf: [PERMISSIONS.programmeRead] },
+  trainedPeople: {
+    path: '/training/statistics',
+    labelKey: 'nav.trainedPeople',
+    icon: BarChartOutlined,
+    anyOf: [PERMISSIONS.programmeRead],
+  },
+  trainingClaims: {
+    path: '/training-claims',
+    labelKey: 'nav.trainingClaims',
+    icon: MoneyCollectOutlined,
+    anyOf: [PERMISSIONS.programmeRead],
+  },
+  // City officers (decisions.city) edit the policy parameters; every programme reader reads them.
+  policies: { path: '/policies', labelKey: 'nav.policies', icon: ProfileOutlined, anyOf: [PERMISSIONS.programmeRead] },
   accounts: {
     path: '/accounts',
     labelKey: 'nav.accounts',

@@ -4,6 +4,7 @@ import { api } from '../../api';
 import { Page } from '../../components/Page';
 import { RecordPage } from '../registry/RecordPage';
 import { PersonForm } from './PersonForm';
+import { toUpdatePersonRequest } from './personRequest';
 import { usePerson } from './usePerson';
 
 /** Edits a person, sending the version loaded in If-Match so that a concurrent change is not overwritten. */
@@ -26,7 +27,7 @@ export function EditPersonPage() {
             person={person}
             submitLabel={t('common.save')}
             cancelTo={`/persons/${person.id}`}
-            onSubmit={(request) => api.updatePerson(person.id, request, `"${person.version}"`)}
+            onSubmit={(values) => api.updatePerson(person.id, toUpdatePersonRequest(values), `"${person.version}"`)}
             onReload={() => void query.refetch()}
           />
         </Page>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { Page } from '../../components/Page';
 import { PersonForm } from './PersonForm';
+import { toCreatePersonRequest } from './personRequest';
 
 export function NewPersonPage() {
   const { t } = useTranslation();
@@ -10,7 +11,7 @@ export function NewPersonPage() {
       <PersonForm
         submitLabel={t('persons.form.register')}
         cancelTo="/persons"
-        onSubmit={(request) => api.createPerson(request)}
+        onSubmit={(values) => api.createPerson(toCreatePersonRequest(values))}
       />
     </Page>
   );

@@ -8,7 +8,7 @@ import { fakeApi, PERSON, REGIONS, WULING } from '../../test/api';
 import { jsonResponse, renderRoutes } from '../../test/render';
 import { EditPersonPage } from './EditPersonPage';
 import { NewPersonPage } from './NewPersonPage';
-import { toPersonRequest } from './personRequest';
+import { toCreatePersonRequest, toUpdatePersonRequest } from './personRequest';
 
 const signedIn = { 'GET /api/auth/me': jsonResponse(200, WULING), 'GET /api/regions': jsonResponse(200, REGIONS) };
 
@@ -124,7 +124,7 @@ describe('person form', () => {
     });
     const user = userEvent.setup();
     expect(await screen.findByRole('heading', { level: 1, name: '编辑人员：张三' })).toBeInTheDocument();
-    expect(screen.getByText(/当前为 439901\*{8}1234，/)).toBeInTheDocument();
+    expect(screen.getByText(/留空则保持 439901\*{8}1234 不变/)).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: '身份证号' })).toHaveValue('');
     await user.type(screen.getByRole('textbox', { name: '身份证号' }), '439901198503151234');
     await user.type(screen.getByRole('textbox', { name: '残疾证号' }), '43990119850315123442');
@@ -138,24 +138,63 @@ describe('person form', () => {
     await waitFor(() => expect(screen.queryByText(/请重新加载最新内容/)).not.toBeInTheDocument());
     expect(screen.getByRole('textbox', { name: '身份证号' })).toHaveValue('');
   });
+
+  it('sends no numbers or phone when they are left empty, which keeps them', async () => {
+    const api = renderPage(`/persons/${PERSON.id}/edit`, {
+      [`GET /api/persons/${PERSON.id}`]: jsonResponse(200, PERSON),
+      [`PUT /api/persons/${PERSON.id}`]: jsonResponse(200, PERSON),
+    });
+    const user = userEvent.setup();
+    expect(await screen.findByText('留空则保持 138****5678 不变。')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '保存' }));
+    expect(await screen.findByText('detail page')).toBeInTheDocument();
+    const kept = api.requests.find((request) => request.init?.method === 'PUT')?.body as Record<string, unknown>;
+    expect(kept).not.toHaveProperty('idNumber');
+    expect(kept).not.toHaveProperty('certificateNumber');
+    expect(kept).not.toHaveProperty('phone');
+  });
+
+  it('asks for the certificate number with a new ID number before calling the server', async () => {
+    const api = renderPage(`/persons/${PERSON.id}/edit`, {
+      [`GET /api/persons/${PERSON.id}`]: jsonResponse(200, PERSON),
+    });
+    const user = userEvent.setup();
+    await user.type(await screen.findByRole('textbox', { name: '身份证号' }), '439901198503151234');
+    await user.click(screen.getByRole('button', { name: '保存' }));
+    expect(await screen.findByText('更正身份证号时，须同时填写对应的残疾证号。')).toBeInTheDocument();
+    expect(api.requests.some((request) => request.init?.method === 'PUT')).toBe(false);
+  });
+
+  it('sends an empty phone to remove it', async () => {
+    const api = renderPage(`/persons/${PERSON.id}/edit`, {
+      [`GET /api/persons/${PERSON.id}`]: jsonResponse(200, PERSON),
+      [`PUT /api/persons/${PERSON.id}`]: jsonResponse(200, { ...PERSON, phoneMasked: undefined }),
+    });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('checkbox', { name: '删除联系电话' }));
+    expect(screen.getByRole('textbox', { name: '联系电话' })).toBeDisabled();
+    await user.click(screen.getByRole('button', { name: '保存' }));
+    expect(await screen.findByText('detail page')).toBeInTheDocument();
+    expect(api.requests.find((request) => request.init?.method === 'PUT')?.body).toMatchObject({ phone: '' });
+  });
 });
 
-describe('toPersonRequest', () => {
-  it('leaves out empty optional fields and sends no tags as an empty list', () => {
-    expect(
-      toPersonRequest({
-        name: '李四',
-        idNumber: ' 439901198503151234 ',
-        certificateNumber: '43990119850315123411',
-        countyId: 'county',
-        township: '  ',
-        registration: PERSON.registration,
-        phone: '',
-      }),
-    ).toEqual({
+const VALUES = {
+  name: ' 李四 ',
+  idNumber: ' 43990119850315123x ',
+  certificateNumber: '43990119850315123x11',
+  countyId: 'county',
+  township: '  ',
+  registration: PERSON.registration,
+  phone: '',
+};
+
+describe('toCreatePersonRequest', () => {
+  it('trims, capitalises the numbers, leaves out empty optional fields and sends no tags as an empty list', () => {
+    expect(toCreatePersonRequest(VALUES)).toEqual({
       name: '李四',
-      idNumber: '439901198503151234',
-      certificateNumber: '43990119850315123411',
+      idNumber: '43990119850315123X',
+      certificateNumber: '43990119850315123X11',
       countyId: 'county',
       township: undefined,
       village: undefined,
@@ -166,14 +205,33 @@ describe('toPersonRequest', () => {
   });
 
   it('keeps the chosen tags', () => {
-    const request = toPersonRequest({
+    const request = toCreatePersonRequest({ ...VALUES, tags: [PersonTags.SpecialistCommitteeMember] });
+    expect(request.tags).toEqual([PersonTags.SpecialistCommitteeMember]);
+  });
+});
+
+describe('toUpdatePersonRequest', () => {
+  const serialised = (values: Parameters<typeof toUpdatePersonRequest>[0]) =>
+    JSON.parse(JSON.stringify(toUpdatePersonRequest(values))) as Record<string, unknown>;
+
+  it('leaves out the numbers and phone left empty, which keeps the current values', () => {
+    expect(serialised({ ...VALUES, idNumber: ' ', certificateNumber: undefined, phone: '  ' })).toEqual({
       name: '李四',
-      idNumber: '439901198503151234',
-      certificateNumber: '43990119850315123411',
       countyId: 'county',
       registration: PERSON.registration,
-      tags: [PersonTags.SpecialistCommitteeMember],
+      tags: [],
     });
-    expect(request.tags).toEqual([PersonTags.SpecialistCommitteeMember]);
+  });
+
+  it('sends the numbers and phone typed, to change them', () => {
+    expect(serialised({ ...VALUES, phone: ' 13812345678 ' })).toMatchObject({
+      idNumber: '43990119850315123X',
+      certificateNumber: '43990119850315123X11',
+      phone: '13812345678',
+    });
+  });
+
+  it('sends an empty phone to remove it, whatever was typed', () => {
+    expect(serialised({ ...VALUES, phone: '13812345678', removePhone: true }).phone).toBe('');
   });
 });

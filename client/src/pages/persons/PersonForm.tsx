@@ -1,21 +1,24 @@
 import { useMutation } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Flex, Form, Input, Radio, Select } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Flex, Form, Input, Radio, Select, type FormRule } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { HouseholdRegistration, type PersonDto, type CreatePersonCommand as PersonRequest } from '../../api';
+import { HouseholdRegistration, type PersonDto } from '../../api';
 import { useCurrentUser } from '../../auth/session';
 import { ProblemAlert } from '../../errors/ProblemAlert';
 import { useProblem } from '../../errors/useProblem';
 import { useCountyOptions } from '../registry/useCounties';
-import { PERSON_TAGS, toPersonRequest, type PersonFormValues } from './personRequest';
+import { PERSON_TAGS, type PersonFormValues } from './personRequest';
 import { useSavedPerson } from './usePerson';
 
 interface PersonFormProps {
-  /** The person being edited: their masked numbers are shown as hints, as the full ones must be typed again. */
+  /**
+   * The person being edited. Officers see only the masked numbers, so the number fields start empty
+   * and, left empty, keep the current values.
+   */
   person?: PersonDto;
   submitLabel: string;
   cancelTo: string;
-  onSubmit: (request: PersonRequest) => Promise<PersonDto>;
+  onSubmit: (values: PersonFormValues) => Promise<PersonDto>;
   /** Reloads the person after someone else changed it (412). */
   onReload?: () => void;
 }
@@ -43,7 +46,7 @@ export function PersonForm({ person, submitLabel, cancelTo, onSubmit, onReload }
   const { reported, report, clear } = useProblem(form);
   const keep = useSavedPerson();
   const save = useMutation({
-    mutationFn: (values: PersonFormValues) => onSubmit(toPersonRequest(values)),
+    mutationFn: onSubmit,
     onMutate: clear,
     onSuccess: (saved) => {
       keep(saved);
@@ -52,8 +55,22 @@ export function PersonForm({ person, submitLabel, cancelTo, onSubmit, onReload }
     },
     onError: report,
   });
-  const sensitiveHint = (masked: string | undefined) =>
-    person && t('persons.form.currentMasked', { masked: masked || t('persons.form.none') });
+  const removePhone = Form.useWatch('removePhone', form);
+  const numberHelp = (rules: string, masked: string | undefined) =>
+    person ? `${rules} ${t('persons.form.keepMasked', { masked })}` : rules;
+  // To register, both numbers are required; when editing, a new ID number needs its certificate number.
+  const idNumberRules: FormRule[] = person
+    ? []
+    : [{ required: true, whitespace: true, message: t('persons.form.idNumberRequired') }];
+  const certificateRules: FormRule[] = person
+    ? [
+        ({ getFieldValue }) => ({
+          required: !!getFieldValue('idNumber')?.trim(),
+          whitespace: true,
+          message: t('fieldErrors.certificate_number.required_with_id'),
+        }),
+      ]
+    : [{ required: true, whitespace: true, message: t('persons.form.certificateRequired') }];
 
   return (
     <Card className="form-card">
@@ -84,18 +101,17 @@ export function PersonForm({ person, submitLabel, cancelTo, onSubmit, onReload }
         <Form.Item
           name="idNumber"
           label={t('person.idNumber')}
-          extra={[t('persons.form.idNumberRules'), sensitiveHint(person?.idNumberMasked)].filter(Boolean).join(' ')}
-          rules={[{ required: true, whitespace: true, message: t('persons.form.idNumberRequired') }]}
+          extra={numberHelp(t('persons.form.idNumberRules'), person?.idNumberMasked)}
+          rules={idNumberRules}
         >
           <Input maxLength={18} autoComplete="off" spellCheck={false} className="id-number-input" />
         </Form.Item>
         <Form.Item
           name="certificateNumber"
           label={t('person.certificateNumber')}
-          extra={[t('persons.form.certificateRules'), sensitiveHint(person?.certificateNumberMasked)]
-            .filter(Boolean)
-            .join(' ')}
-          rules={[{ required: true, whitespace: true, message: t('persons.form.certificateRequired') }]}
+          extra={numberHelp(t('persons.form.certificateRules'), person?.certificateNumberMasked)}
+          dependencies={['idNumber']}
+          rules={certificateRules}
         >
           <Input maxLength={20} autoComplete="off" spellCheck={false} className="id-number-input" />
         </Form.Item>
@@ -126,14 +142,15 @@ export function PersonForm({ person, submitLabel, cancelTo, onSubmit, onReload }
         <Form.Item
           name="phone"
           label={t('person.phone')}
-          extra={
-            person
-              ? t('persons.form.phoneCurrent', { masked: person.phoneMasked || t('persons.form.none') })
-              : undefined
-          }
+          extra={person?.phoneMasked && t('persons.form.keepPhone', { masked: person.phoneMasked })}
         >
-          <Input type="tel" maxLength={30} autoComplete="off" />
+          <Input type="tel" maxLength={30} autoComplete="off" disabled={removePhone} />
         </Form.Item>
+        {person?.phoneMasked && (
+          <Form.Item name="removePhone" valuePropName="checked">
+            <Checkbox onChange={() => form.setFieldValue('phone', undefined)}>{t('persons.form.removePhone')}</Checkbox>
+          </Form.Item>
+        )}
         <fieldset className="form-fieldset">
           <legend>{t('person.tags')}</legend>
           <Form.Item name="tags">

@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { api, ImportFormat, ImportStatus, type ImportRejection, type PersonImportDto } from '../../api';
 import { DataTable } from '../../components/DataTable';
+import { FileInput } from '../../components/FileInput';
 import { Page } from '../../components/Page';
 import { codedMessage } from '../../errors/fieldErrors';
 import { ProblemAlert, RequestError } from '../../errors/ProblemAlert';
@@ -29,6 +30,7 @@ import { PERSONS_KEY } from './usePerson';
 /** The largest file the API accepts. */
 const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 const EXTENSIONS = ['.csv', '.xlsx'];
+const ACCEPTED = [...EXTENSIONS, 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
 /**
  * The template is a file download: a plain link lets the browser save it (with the session cookie),
  * where the generated client would read the body as JSON.
@@ -56,21 +58,6 @@ interface ImportValues {
 
 function isFinished(job: PersonImportDto | undefined): boolean {
   return job?.status === ImportStatus.Completed || job?.status === ImportStatus.Failed;
-}
-
-/** A native file input: keyboard and screen-reader friendly, labelled by its Form.Item. */
-function FileInput({ id, onChange }: { id?: string; onChange?: (file: File | undefined) => void }) {
-  return (
-    <input
-      id={id}
-      type="file"
-      className="file-input"
-      accept={[...EXTENSIONS, 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'].join(
-        ',',
-      )}
-      onChange={(event) => onChange?.(event.target.files?.[0])}
-    />
-  );
 }
 
 function UploadForm({ onStarted }: { onStarted: (job: PersonImportDto) => void }) {
@@ -113,7 +100,7 @@ function UploadForm({ onStarted }: { onStarted: (job: PersonImportDto) => void }
             },
           ]}
         >
-          <FileInput />
+          <FileInput accept={ACCEPTED} />
         </Form.Item>
         <Form.Item name="importValidRows" valuePropName="checked" extra={t('persons.import.importValidRowsHelp')}>
           <Checkbox>{t('persons.import.importValidRows')}</Checkbox>

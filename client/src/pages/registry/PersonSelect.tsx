@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, PersonStatus } from '../../api';
+import { api, PersonStatus, type PersonListItemDto } from '../../api';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
 
 interface PersonSelectProps {
@@ -12,13 +12,26 @@ interface PersonSelectProps {
   onChange?: (personId: string) => void;
   /** Only people registered in this county. */
   countyId?: string;
+  /** Which people can be chosen, by household (default `none`). */
+  household?: keyof typeof HOUSEHOLD_RULES;
 }
 
 /**
- * Picks an active person from the registry by typing part of their name. People who already belong
- * to a household are listed but cannot be chosen, as a person is in one household only.
+ * The label of a person who cannot be chosen under each household rule, naming the reason; nothing
+ * when they can be. `none`: only people in no household, as a person is in one household only;
+ * `required`: only people in a household (to name a family member of theirs); `any`: everyone.
  */
-export function PersonSelect({ id, value, onChange, countyId }: PersonSelectProps) {
+const HOUSEHOLD_RULES: Record<'none' | 'required' | 'any', (person: PersonListItemDto) => string | undefined> = {
+  none: (person) => (person.householdId ? 'personSelect.optionInHousehold' : undefined),
+  required: (person) => (person.householdId ? undefined : 'personSelect.optionNoHousehold'),
+  any: () => undefined,
+};
+
+/**
+ * Picks an active person from the registry by typing part of their name. People the household rule
+ * excludes are listed, with the reason, but cannot be chosen.
+ */
+export function PersonSelect({ id, value, onChange, countyId, household = 'none' }: PersonSelectProps) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const name = useDebouncedValue(search.trim());
@@ -51,13 +64,14 @@ export function PersonSelect({ id, value, onChange, countyId }: PersonSelectProp
       loading={persons.isFetching}
       placeholder={t('personSelect.placeholder')}
       notFoundContent={name ? t('personSelect.noMatch') : t('personSelect.typeToSearch')}
-      options={(persons.data?.items ?? []).map((person) => ({
-        value: person.id,
-        disabled: person.householdId != null,
-        label: person.householdId
-          ? t('personSelect.optionInHousehold', { name: person.name, idNumber: person.idNumberMasked })
-          : t('personSelect.option', { name: person.name, idNumber: person.idNumberMasked }),
-      }))}
+      options={(persons.data?.items ?? []).map((person) => {
+        const excludedLabel = HOUSEHOLD_RULES[household](person);
+        return {
+          value: person.id,
+          disabled: excludedLabel !== undefined,
+          label: t(excludedLabel ?? 'personSelect.option', { name: person.name, idNumber: person.idNumberMasked }),
+        };
+      })}
     />
   );
 }

@@ -1,0 +1,103 @@
+import { render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DecisionDto } from '../../api';
+import { createQueryClient } from '../../api/queryClient';
+import { AppProviders } from '../../AppProviders';
+import { DEFAULT_LANGUAGE, setLanguage } from '../../i18n';
+import { DecisionExplanation } from './DecisionExplanation';
+
+const ELIGIBLE: DecisionDto = {
+  eligible: true,
+  amount: 800,
+  assessmentDate: '2019-03-20',
+  policyVersionId: 'p1',
+  criteria: [
+    {
+      code: 'training.fee_paid',
+      description: 'The person paid a positive amount for socially provided, fee-charging training.',
+      required: 'fee-charging training, paid more than 0.00',
+      actual: 'fee-charging, paid 800.00',
+      met: true,
+    },
+    {
+      code: 'training.amount',
+      description: 'The subsidy is the standard amount of the qualification, but never more than was paid.',
+      required: 'min(1200.00, 800.00)',
+      actual: '800.00',
+      met: true,
+    },
+  ],
+};
+
+const INELIGIBLE: DecisionDto = {
+  ...ELIGIBLE,
+  eligible: false,
+  amount: 0,
+  criteria: [
+    { ...ELIGIBLE.criteria[0], actual: 'fee-charging, paid 0.00', met: false },
+    {
+      code: 'award.future_rule',
+      description: 'A rule the client does not know yet.',
+      required: 'x',
+      actual: 'y',
+      met: true,
+    },
+  ],
+};
+
+function renderDecision(decision: DecisionDto) {
+  render(
+    <AppProviders queryClient={createQueryClient(() => {})}>
+      <DecisionExplanation decision={decision} caption="提交时的决定" />
+    </AppProviders>,
+  );
+  const table = screen.getByRole('region', { name: '提交时的决定' });
+  return within(table)
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) =>
+      within(row)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent?.trim()),
+    );
+}
+
+describe('DecisionExplanation', () => {
+  afterEach(async () => {
+    await setLanguage(DEFAULT_LANGUAGE);
+  });
+
+  it('explains each criterion (named in Chinese by its code): required, actual and met, then the amount', () => {
+    expect(renderDecision(ELIGIBLE)).toEqual([
+      [
+        '本人参加社会化收费培训并实际缴费',
+        'fee-charging training, paid more than 0.00',
+        'fee-charging, paid 800.00',
+        '符合',
+      ],
+      ['补贴金额为该资格的标准金额，但不超过实缴费用', 'min(1200.00, 800.00)', '800.00', '符合'],
+    ]);
+    expect(screen.getByText('符合条件')).toBeInTheDocument();
+    expect(screen.getByText('800.00 元')).toBeInTheDocument();
+    expect(screen.getByText('2019-03-20')).toBeInTheDocument();
+  });
+
+  it('marks the criteria not met in words, not by colour alone, and falls back to the server description', () => {
+    const rows = renderDecision(INELIGIBLE);
+    expect(rows[0][3]).toBe('不符合');
+    expect(rows[1][0]).toBe('A rule the client does not know yet.');
+    expect(screen.getByText('不符合条件')).toBeInTheDocument();
+    expect(screen.getByText('0.00 元')).toBeInTheDocument();
+  });
+
+  it('speaks English when asked', async () => {
+    await setLanguage('en');
+    expect(renderDecision(ELIGIBLE)[1]).toEqual([
+      'The subsidy is the standard amount, but never more than was paid',
+      'min(1200.00, 800.00)',
+      '800.00',
+      'Met',
+    ]);
+    expect(screen.getByText('800.00 yuan')).toBeInTheDocument();
+  });
+});
