@@ -121,8 +121,8 @@ builder.Services.AddPartnerRateLimits(builder.Configuration);
 builder.Services.AddHealthChecks()
     .AddNpgSql(sp => sp.GetRequiredService<NpgsqlDataSource>(), name: "database", tags: ["ready"]);
 builder.Services.AddOpenApiDocument();
-builder.Services.AddSingleton<PersonImportInbox>();
-builder.Services.AddHostedService<PersonImportWorker>();
+builder.Services.AddSingleton<ImportInbox>();
+builder.Services.AddHostedService<ImportWorker>();
 builder.Services.AddHostedService<IdempotencyPurgeWorker>();
 
 var app = builder.Build();

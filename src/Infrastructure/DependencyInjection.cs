@@ -12,7 +12,7 @@ using Sunshine.Infrastructure.Auditing;
 using Sunshine.Infrastructure.Identity;
 using Sunshine.Infrastructure.Persistence;
 using Sunshine.Infrastructure.Persistence.Seeding;
-using Sunshine.Infrastructure.Registry;
+using Sunshine.Infrastructure.Importing;
 using Sunshine.Infrastructure.Security;
 
 namespace Sunshine.Infrastructure;
@@ -46,7 +46,7 @@ public static class DependencyInjection
         services.AddScoped<Application.Partners.IPartnerCredentials, Partners.PartnerCredentials>();
         services.AddScoped<Application.Sales.ISalesWriter, Sales.SalesWriter>();
         services.AddSingleton<Partners.IdempotencyStore>();
-        services.AddSingleton<IPersonImportFiles, PersonImportFiles>();
+        services.AddSingleton<IImportFiles, ImportFiles>();
         services.AddSingleton<IImportProgress, ImportProgress>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoDataSeeder>();

@@ -190,27 +190,9 @@ public sealed class PersonImportTests(SunshineApp app)
     private static (byte[] Content, string Name) Csv(IEnumerable<string> rows) =>
         (Encoding.UTF8.GetBytes(Header + "\n" + string.Join('\n', rows) + "\n"), "people.csv");
 
-    private static Task<HttpResponseMessage> Upload(HttpClient client, (byte[] Content, string Name) file, bool importValidRows)
-    {
-        var form = new MultipartFormDataContent { { new ByteArrayContent(file.Content), "file", file.Name } };
-        return client.PostAsync($"/api/person-imports?importValidRows={importValidRows.ToString().ToLowerInvariant()}", form);
-    }
+    private static Task<HttpResponseMessage> Upload(HttpClient client, (byte[] Content, string Name) file, bool importValidRows) =>
+        TestImports.UploadAsync(client, "person-imports", file, importValidRows);
 
-    private static async Task<JsonElement> ImportAsync(HttpClient client, (byte[] Content, string Name) file, bool importValidRows, int timeoutSeconds = 60)
-    {
-        var started = await (await Upload(client, file, importValidRows)).ShouldBeJsonAsync(HttpStatusCode.Accepted);
-        var id = started.GetProperty("id").GetString();
-        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
-        while (true)
-        {
-            var job = await (await client.GetAsync($"/api/person-imports/{id}")).ShouldBeJsonAsync();
-            if (job.GetProperty("status").GetString() is "Completed" or "Failed")
-            {
-                return job;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"The import did not finish: {job}");
-            await Task.Delay(200);
-        }
-    }
+    private static Task<JsonElement> ImportAsync(HttpClient client, (byte[] Content, string Name) file, bool importValidRows, int timeoutSeconds = 60) =>
+        TestImports.RunAsync(client, "person-imports", file, importValidRows, timeoutSeconds);
 }

@@ -4565,7 +4565,7 @@ export class SunshineClient {
      * @param file (optional) 
      * @return Accepted
      */
-    startPersonImport(importValidRows?: boolean | undefined, file?: FileParameter | undefined, signal?: AbortSignal): Promise<PersonImportDto> {
+    startPersonImport(importValidRows?: boolean | undefined, file?: FileParameter | undefined, signal?: AbortSignal): Promise<ImportJobDto> {
         let url_ = this.baseUrl + "/api/person-imports?";
         if (importValidRows === null)
             throw new globalThis.Error("The parameter 'importValidRows' cannot be null.");
@@ -4593,13 +4593,13 @@ export class SunshineClient {
         });
     }
 
-    protected processStartPersonImport(response: Response): Promise<PersonImportDto> {
+    protected processStartPersonImport(response: Response): Promise<ImportJobDto> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 202) {
             return response.text().then((_responseText) => {
             let result202: any = null;
-            result202 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PersonImportDto;
+            result202 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ImportJobDto;
             return result202;
             });
         } else if (status === 400) {
@@ -4625,7 +4625,7 @@ export class SunshineClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<PersonImportDto>(null as any);
+        return Promise.resolve<ImportJobDto>(null as any);
     }
 
     /**
@@ -4634,7 +4634,7 @@ export class SunshineClient {
      * @param pageSize (optional) 
      * @return OK
      */
-    getPersonImports(page?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<PersonImportDtoPagedList> {
+    getPersonImports(page?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<ImportJobDtoPagedList> {
         let url_ = this.baseUrl + "/api/person-imports?";
         if (page === null)
             throw new globalThis.Error("The parameter 'page' cannot be null.");
@@ -4659,13 +4659,13 @@ export class SunshineClient {
         });
     }
 
-    protected processGetPersonImports(response: Response): Promise<PersonImportDtoPagedList> {
+    protected processGetPersonImports(response: Response): Promise<ImportJobDtoPagedList> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PersonImportDtoPagedList;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ImportJobDtoPagedList;
             return result200;
             });
         } else if (status === 400) {
@@ -4691,14 +4691,14 @@ export class SunshineClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<PersonImportDtoPagedList>(null as any);
+        return Promise.resolve<ImportJobDtoPagedList>(null as any);
     }
 
     /**
      * One import job: status, progress, counts and rejected rows (programme.read).
      * @return OK
      */
-    getPersonImport(id: string, signal?: AbortSignal): Promise<PersonImportDto> {
+    getPersonImport(id: string, signal?: AbortSignal): Promise<ImportJobDto> {
         let url_ = this.baseUrl + "/api/person-imports/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4718,13 +4718,13 @@ export class SunshineClient {
         });
     }
 
-    protected processGetPersonImport(response: Response): Promise<PersonImportDto> {
+    protected processGetPersonImport(response: Response): Promise<ImportJobDto> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PersonImportDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ImportJobDto;
             return result200;
             });
         } else if (status === 400) {
@@ -4756,7 +4756,7 @@ export class SunshineClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<PersonImportDto>(null as any);
+        return Promise.resolve<ImportJobDto>(null as any);
     }
 
     /**
@@ -5438,6 +5438,272 @@ export class SunshineClient {
     }
 
     /**
+     * The import template with Chinese column headers (format csv or xlsx).
+     * @param format (optional) 
+     * @return OK
+     */
+    getSalesImportTemplate(format?: ImportFormat | undefined, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/sales-imports/template?";
+        if (format === null)
+            throw new globalThis.Error("The parameter 'format' cannot be null.");
+        else if (format !== undefined)
+            url_ += "format=" + encodeURIComponent("" + format) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "text/csv"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetSalesImportTemplate(_response);
+        });
+    }
+
+    protected processGetSalesImportTemplate(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
+    }
+
+    /**
+     * Upload a CSV or XLSX file of shops' sales (up to 20 MB); the figures count once another officer confirms them (programme.write).
+     * @param importValidRows (optional) 
+     * @param file (optional) 
+     * @return Accepted
+     */
+    startSalesImport(importValidRows?: boolean | undefined, file?: FileParameter | undefined, signal?: AbortSignal): Promise<ImportJobDto> {
+        let url_ = this.baseUrl + "/api/sales-imports?";
+        if (importValidRows === null)
+            throw new globalThis.Error("The parameter 'importValidRows' cannot be null.");
+        else if (importValidRows !== undefined)
+            url_ += "importValidRows=" + encodeURIComponent("" + importValidRows) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = new FormData();
+        if (file === null || file === undefined)
+            throw new globalThis.Error("The parameter 'file' cannot be null.");
+        else
+            content_.append("file", file.data, file.fileName ? file.fileName : "file");
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processStartSalesImport(_response);
+        });
+    }
+
+    protected processStartSalesImport(response: Response): Promise<ImportJobDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 202) {
+            return response.text().then((_responseText) => {
+            let result202: any = null;
+            result202 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ImportJobDto;
+            return result202;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ImportJobDto>(null as any);
+    }
+
+    /**
+     * Import jobs in your scope, newest first (programme.read).
+     * @param page (optional) 
+     * @param pageSize (optional) 
+     * @return OK
+     */
+    getSalesImports(page?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<ImportJobDtoPagedList> {
+        let url_ = this.baseUrl + "/api/sales-imports?";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "Page=" + encodeURIComponent("" + page) + "&";
+        if (pageSize === null)
+            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
+        else if (pageSize !== undefined)
+            url_ += "PageSize=" + encodeURIComponent("" + pageSize) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetSalesImports(_response);
+        });
+    }
+
+    protected processGetSalesImports(response: Response): Promise<ImportJobDtoPagedList> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ImportJobDtoPagedList;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ImportJobDtoPagedList>(null as any);
+    }
+
+    /**
+     * One import job: status, progress, counts and rejected rows (programme.read).
+     * @return OK
+     */
+    getSalesImport(id: string, signal?: AbortSignal): Promise<ImportJobDto> {
+        let url_ = this.baseUrl + "/api/sales-imports/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetSalesImport(_response);
+        });
+    }
+
+    protected processGetSalesImport(response: Response): Promise<ImportJobDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ImportJobDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ImportJobDto>(null as any);
+    }
+
+    /**
      * Shops in your scope by county, platform, owner and status (programme.read).
      * @param countyId (optional) 
      * @param platformId (optional) 
@@ -5990,6 +6256,154 @@ export class SunshineClient {
             });
         }
         return Promise.resolve<SalesRecordDto>(null as any);
+    }
+
+    /**
+     * Staff-entered sales awaiting a second officer's confirmation, oldest first; canConfirm is false for your own entries (programme.read).
+     * @param countyId (optional) 
+     * @param shopId (optional) 
+     * @param page (optional) 
+     * @param pageSize (optional) 
+     * @return OK
+     */
+    getPendingSales(countyId?: string | undefined, shopId?: string | undefined, page?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<PendingSalesDtoPagedList> {
+        let url_ = this.baseUrl + "/api/shops/sales/pending?";
+        if (countyId === null)
+            throw new globalThis.Error("The parameter 'countyId' cannot be null.");
+        else if (countyId !== undefined)
+            url_ += "CountyId=" + encodeURIComponent("" + countyId) + "&";
+        if (shopId === null)
+            throw new globalThis.Error("The parameter 'shopId' cannot be null.");
+        else if (shopId !== undefined)
+            url_ += "ShopId=" + encodeURIComponent("" + shopId) + "&";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "Page=" + encodeURIComponent("" + page) + "&";
+        if (pageSize === null)
+            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
+        else if (pageSize !== undefined)
+            url_ += "PageSize=" + encodeURIComponent("" + pageSize) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetPendingSales(_response);
+        });
+    }
+
+    protected processGetPendingSales(response: Response): Promise<PendingSalesDtoPagedList> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PendingSalesDtoPagedList;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PendingSalesDtoPagedList>(null as any);
+    }
+
+    /**
+     * Confirm up to 500 staff-entered records at once: all or none; a failing item is named as ids[i] (programme.write).
+     * @return OK
+     */
+    confirmSalesBatch(body: ConfirmSalesBatchCommand, signal?: AbortSignal): Promise<SalesConfirmationResult> {
+        let url_ = this.baseUrl + "/api/shops/sales/confirmation";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processConfirmSalesBatch(_response);
+        });
+    }
+
+    protected processConfirmSalesBatch(response: Response): Promise<SalesConfirmationResult> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SalesConfirmationResult;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SalesConfirmationResult>(null as any);
     }
 
     /**
@@ -7362,6 +7776,11 @@ export interface CompleteEnrolmentRequest {
     certificateNumber?: string | undefined;
 }
 
+/** A second officer confirms several staff-entered records at once (up to 500, e.g. after an import): all of them or, when any one cannot be confirmed, none; the error names the failing item. */
+export interface ConfirmSalesBatchCommand {
+    ids: string[];
+}
+
 /** One consent scope: given on, withdrawn on. */
 export interface ConsentDto {
     scope: ConsentScope;
@@ -7796,6 +8215,40 @@ export enum ImportFormat {
     Xlsx = "Xlsx",
 }
 
+/** An import job: its progress and, when checked, its counts and rejected rows. */
+export interface ImportJobDto {
+    id: string;
+    kind: ImportKind;
+    fileName: string;
+    format: ImportFormat;
+    importValidRows: boolean;
+    status: ImportStatus;
+    totalRows: number;
+    processedRows: number;
+    validRows: number;
+    rejectedRows: number;
+    importedRows: number;
+    rejections: ImportRejection[];
+    failureCode?: string | undefined;
+    failureMessage?: string | undefined;
+    requestedAt: string;
+    finishedAt?: string | undefined;
+}
+
+/** A page of results and the total count behind it. */
+export interface ImportJobDtoPagedList {
+    items: ImportJobDto[];
+    page: number;
+    pageSize: number;
+    totalCount: number;
+}
+
+/** What an import file holds. */
+export enum ImportKind {
+    Persons = "Persons",
+    Sales = "Sales",
+}
+
 /** One rejected row of an import: where, which field, and why (never the value itself). */
 export interface ImportRejection {
     row: number;
@@ -7916,6 +8369,32 @@ export interface PaymentRequest {
     voucher: string;
 }
 
+/** A staff-entered record awaiting a second officer's confirmation. */
+export interface PendingSalesDto {
+    id: string;
+    shopId: string;
+    shopName: string;
+    platformName: string;
+    countyId: string;
+    countyName: string;
+    period: string;
+    orderCount: number;
+    grossAmount: number;
+    refunds: number;
+    net: number;
+    enteredById?: string | undefined;
+    recordedAt: string;
+    canConfirm: boolean;
+}
+
+/** A page of results and the total count behind it. */
+export interface PendingSalesDtoPagedList {
+    items: PendingSalesDto[];
+    page: number;
+    pageSize: number;
+    totalCount: number;
+}
+
 /** A person as officers see them: the ID number, certificate number and phone are masked; the birth date is not shown (with the masked ID it would give the number away). */
 export interface PersonDto {
     id: string;
@@ -7937,33 +8416,6 @@ export interface PersonDto {
     householdId?: string | undefined;
     consents: ConsentDto[];
     version: number;
-}
-
-/** An import job: its progress and, when checked, its counts and rejected rows. */
-export interface PersonImportDto {
-    id: string;
-    fileName: string;
-    format: ImportFormat;
-    importValidRows: boolean;
-    status: ImportStatus;
-    totalRows: number;
-    processedRows: number;
-    validRows: number;
-    rejectedRows: number;
-    importedRows: number;
-    rejections: ImportRejection[];
-    failureCode?: string | undefined;
-    failureMessage?: string | undefined;
-    requestedAt: string;
-    finishedAt?: string | undefined;
-}
-
-/** A page of results and the total count behind it. */
-export interface PersonImportDtoPagedList {
-    items: PersonImportDto[];
-    page: number;
-    pageSize: number;
-    totalCount: number;
 }
 
 /** A row of the people list. */
@@ -8178,6 +8630,12 @@ export interface RoleDto {
     isMachine: boolean;
     permissions: string[];
     grantablePermissions: string[];
+}
+
+/** How many records a batch confirmation counted, and their total net amount. */
+export interface SalesConfirmationResult {
+    confirmed: number;
+    net: number;
 }
 
 /** A period's figures: the period is a day (yyyy-MM-dd) or a month (yyyy-MM), as the shop reports. */

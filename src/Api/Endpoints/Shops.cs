@@ -39,6 +39,12 @@ public sealed class Shops : IEndpointGroup
         group.MapPut("{id:guid}/sales", RecordSales).WithName(nameof(RecordSales))
             .WithSummary("Enter or correct a period's sales; staff figures count once another officer confirms them (programme.write).")
             .ProducesStandardProblems().ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
+        group.MapGet("sales/pending", GetPendingSales).WithName(nameof(GetPendingSales))
+            .WithSummary("Staff-entered sales awaiting a second officer's confirmation, oldest first; canConfirm is false for your own entries (programme.read).")
+            .ProducesStandardProblems();
+        group.MapPost("sales/confirmation", ConfirmSalesBatch).WithName(nameof(ConfirmSalesBatch))
+            .WithSummary("Confirm up to 500 staff-entered records at once: all or none; a failing item is named as ids[i] (programme.write).")
+            .ProducesStandardProblems().ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         group.MapPost("sales/{salesId:guid}/confirmation", ConfirmSales).WithName(nameof(ConfirmSales))
             .WithSummary("Confirm staff-entered sales; not by the officer who entered them (programme.write).")
             .ProducesStandardProblems().ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
@@ -76,6 +82,12 @@ public sealed class Shops : IEndpointGroup
 
     private static async Task<Ok<SalesRecordDto>> RecordSales(Guid id, SalesFiguresRequest request, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new RecordSalesCommand(id, request.Period, request.OrderCount, request.Units, request.GrossAmount, request.Refunds), ct));
+
+    private static async Task<Ok<PagedList<PendingSalesDto>>> GetPendingSales([AsParameters] GetPendingSalesQuery query, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(query, ct));
+
+    private static async Task<Ok<SalesConfirmationResult>> ConfirmSalesBatch(ConfirmSalesBatchCommand command, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(command, ct));
 
     private static async Task<Ok<SalesRecordDto>> ConfirmSales(Guid salesId, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new ConfirmSalesCommand(salesId), ct));

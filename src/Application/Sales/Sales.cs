@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Sunshine.Application.Common.Exceptions;
 using Sunshine.Application.Common.Interfaces;
+using Sunshine.Application.Common.Paging;
 using Sunshine.Application.Common.Security;
 using Sunshine.Application.Shops;
 using Sunshine.Domain.AccessControl;
@@ -122,16 +123,126 @@ public sealed class ConfirmSalesHandler(IApplicationDbContext db, ISalesWriter w
 {
     public async ValueTask<SalesRecordDto> Handle(ConfirmSalesCommand command, CancellationToken cancellationToken)
     {
-        var shopId = await db.SalesRecords.Where(r => r.Id == command.Id).Select(r => (Guid?)r.ShopId).FirstOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException("sales_record", command.Id);
-
-        // Under the shop's write lock, so a concurrent correction cannot slip between reading and counting.
-        await writer.LockShopsAsync([shopId], cancellationToken);
-        var record = await db.SalesRecords.FirstOrDefaultAsync(r => r.Id == command.Id, cancellationToken) ?? throw new NotFoundException("sales_record", command.Id);
-        var officer = user.Id ?? throw new NotAuthenticatedException();
-        record.Confirm(officer);
-        await db.SaveChangesAsync(cancellationToken);
-        await writer.CountConfirmedAsync(record.ShopId, record.CountyId, record.Month, record.Net, cancellationToken);
+        var record = (await SalesConfirmation.ConfirmAsync(db, writer, user, [command.Id], cancellationToken))[0];
         return (await db.SalesOfAsync(record.ShopId, record.PeriodStart, record.PeriodStart, cancellationToken)).Single();
+    }
+}
+
+/// <summary>
+/// A second officer confirms several staff-entered records at once (up to 500, e.g. after an import):
+/// all of them or, when any one cannot be confirmed, none; the error names the failing item.
+/// </summary>
+[RequiresPermission(Permissions.ProgrammeWrite)]
+public sealed record ConfirmSalesBatchCommand(IReadOnlyList<Guid> Ids) : ICommand<SalesConfirmationResult>;
+
+/// <summary>How many records a batch confirmation counted, and their total net amount.</summary>
+public sealed record SalesConfirmationResult(int Confirmed, decimal Net);
+
+public sealed class ConfirmSalesBatchValidator : AbstractValidator<ConfirmSalesBatchCommand>
+{
+    public const int MaxItems = 500;
+
+    public ConfirmSalesBatchValidator()
+    {
+        RuleFor(x => x.Ids).NotNull().NotEmpty().Must(ids => ids.Count <= MaxItems).WithErrorCode("sales.batch_too_large")
+            .WithMessage($"Confirm at most {MaxItems} records at once.");
+        RuleFor(x => x.Ids).Must(ids => ids.Distinct().Count() == ids.Count).When(x => x.Ids is not null).WithErrorCode("sales.batch_repeated")
+            .WithMessage("Each record appears once in a batch.");
+    }
+}
+
+public sealed class ConfirmSalesBatchHandler(IApplicationDbContext db, ISalesWriter writer, ICurrentUser user)
+    : ICommandHandler<ConfirmSalesBatchCommand, SalesConfirmationResult>
+{
+    public async ValueTask<SalesConfirmationResult> Handle(ConfirmSalesBatchCommand command, CancellationToken cancellationToken)
+    {
+        var records = await SalesConfirmation.ConfirmAsync(db, writer, user, command.Ids, cancellationToken);
+        return new SalesConfirmationResult(records.Count, records.Sum(r => r.Net));
+    }
+}
+
+/// <summary>The one confirmation path, for a single record and for a batch.</summary>
+internal static class SalesConfirmation
+{
+    public static async Task<IReadOnlyList<SalesRecord>> ConfirmAsync(
+        IApplicationDbContext db, ISalesWriter writer, ICurrentUser user, IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+    {
+        var officer = user.Id ?? throw new NotAuthenticatedException();
+        var shopIds = await db.SalesRecords.Where(r => ids.Contains(r.Id)).Select(r => r.ShopId).Distinct().ToListAsync(cancellationToken);
+
+        // Under the shops' write locks, so a concurrent correction cannot slip between reading and counting.
+        await writer.LockShopsAsync(shopIds, cancellationToken);
+        var records = await db.SalesRecords.Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
+        var confirmed = new List<SalesRecord>(ids.Count);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var field = ids.Count == 1 ? null : $"ids[{i}]";
+            if (!records.TryGetValue(ids[i], out var record))
+            {
+                throw new NotFoundException("sales_record", ids[i]);
+            }
+
+            try
+            {
+                record.Confirm(officer);
+            }
+            catch (DomainException ex) when (field is not null)
+            {
+                throw new DomainException(ex.Code, ex.Message, ex.Kind, field);
+            }
+
+            confirmed.Add(record);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var record in confirmed)
+        {
+            await writer.CountConfirmedAsync(record.ShopId, record.CountyId, record.Month, record.Net, cancellationToken);
+        }
+
+        return confirmed;
+    }
+}
+
+/// <summary>A staff-entered record awaiting a second officer's confirmation.</summary>
+public sealed record PendingSalesDto(
+    Guid Id, Guid ShopId, string ShopName, string PlatformName, Guid CountyId, string CountyName, string Period, int OrderCount, decimal GrossAmount,
+    decimal Refunds, decimal Net, Guid? EnteredById, DateTimeOffset RecordedAt, bool CanConfirm);
+
+/// <summary>Staff-entered sales in your scope that still need a second officer's confirmation, oldest first (programme.read).</summary>
+[RequiresPermission(Permissions.ProgrammeRead)]
+public sealed record GetPendingSalesQuery(Guid? CountyId = null, Guid? ShopId = null, int Page = 1, int PageSize = Paging.DefaultPageSize)
+    : IQuery<PagedList<PendingSalesDto>>, IPagedRequest;
+
+public sealed class GetPendingSalesValidator : AbstractValidator<GetPendingSalesQuery>
+{
+    public GetPendingSalesValidator() => this.AddPagingRules();
+}
+
+public sealed class GetPendingSalesHandler(IApplicationDbContext db, ICurrentUser user) : IQueryHandler<GetPendingSalesQuery, PagedList<PendingSalesDto>>
+{
+    public async ValueTask<PagedList<PendingSalesDto>> Handle(GetPendingSalesQuery query, CancellationToken cancellationToken)
+    {
+        var me = user.Id;
+        var pending = db.SalesRecords.AsNoTracking()
+            .Where(r => r.Source == RecordSource.Staff && r.ConfirmedById == null)
+            .Where(r => (query.CountyId == null || r.CountyId == query.CountyId) && (query.ShopId == null || r.ShopId == query.ShopId));
+        var page = await (
+            from r in pending
+            join shop in db.Shops on r.ShopId equals shop.Id
+            join platform in db.Enterprises on r.PlatformId equals platform.Id
+            join county in db.Regions on r.CountyId equals county.Id
+            orderby r.RecordedAt, r.Id
+            select new
+            {
+                Record = r,
+                ShopName = shop.Name,
+                PlatformName = platform.Name,
+                CountyName = county.Name,
+            }).ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
+        return new PagedList<PendingSalesDto>(page.Items.Select(x => new PendingSalesDto(
+            x.Record.Id, x.Record.ShopId, x.ShopName, x.PlatformName, x.Record.CountyId, x.CountyName,
+            SalesMapping.PeriodText(x.Record.PeriodStart, x.Record.Granularity), x.Record.OrderCount, x.Record.Gross.Yuan, x.Record.Refunds.Yuan,
+            x.Record.Net, x.Record.EnteredById, x.Record.RecordedAt, x.Record.EnteredById != me)).ToList(), page.Page, page.PageSize, page.TotalCount);
     }
 }

@@ -13,6 +13,7 @@ using Sunshine.Domain.Attachments;
 using Sunshine.Domain.Benefits;
 using Sunshine.Domain.Catalogue;
 using Sunshine.Domain.Enterprises;
+using Sunshine.Domain.Importing;
 using Sunshine.Domain.Sales;
 using Sunshine.Domain.Shops;
 using Sunshine.Domain.Policies;
@@ -44,7 +45,7 @@ public sealed class ApplicationDbContext(
 
     public DbSet<Household> Households => Set<Household>();
 
-    public DbSet<PersonImport> PersonImports => Set<PersonImport>();
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
 
     public DbSet<PolicyVersion> PolicyVersions => Set<PolicyVersion>();
 

@@ -1,13 +1,14 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ImportFormat, ImportStatus, type PersonImportDto } from '../../api';
+import { ImportFormat, ImportKind, ImportStatus, type ImportJobDto } from '../../api';
 import { fakeApi } from '../../test/api';
 import { jsonResponse, renderRoutes } from '../../test/render';
 import { PersonImportPage } from './PersonImportPage';
 
-const QUEUED: PersonImportDto = {
+const QUEUED: ImportJobDto = {
   id: 'b0000000-0000-0000-0000-000000000001',
+  kind: ImportKind.Persons,
   fileName: 'people.csv',
   format: ImportFormat.Csv,
   importValidRows: false,
@@ -23,7 +24,7 @@ const QUEUED: PersonImportDto = {
 
 const PROCESSING = { ...QUEUED, status: ImportStatus.Processing, totalRows: 10, processedRows: 5 };
 
-const COMPLETED: PersonImportDto = {
+const COMPLETED: ImportJobDto = {
   ...QUEUED,
   status: ImportStatus.Completed,
   totalRows: 10,

@@ -17,7 +17,7 @@ import {
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { api, ImportFormat, ImportStatus, type ImportRejection, type PersonImportDto } from '../../api';
+import { api, ImportFormat, ImportStatus, type ImportRejection, type ImportJobDto } from '../../api';
 import { DataTable } from '../../components/DataTable';
 import { FileInput } from '../../components/FileInput';
 import { Page } from '../../components/Page';
@@ -56,11 +56,11 @@ interface ImportValues {
   importValidRows: boolean;
 }
 
-function isFinished(job: PersonImportDto | undefined): boolean {
+function isFinished(job: ImportJobDto | undefined): boolean {
   return job?.status === ImportStatus.Completed || job?.status === ImportStatus.Failed;
 }
 
-function UploadForm({ onStarted }: { onStarted: (job: PersonImportDto) => void }) {
+function UploadForm({ onStarted }: { onStarted: (job: ImportJobDto) => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<ImportValues>();
   const { reported, report, clear } = useProblem(form);
@@ -135,7 +135,7 @@ function Rejections({ rejections }: { rejections: ImportRejection[] }) {
   );
 }
 
-function Outcome({ job }: { job: PersonImportDto }) {
+function Outcome({ job }: { job: ImportJobDto }) {
   const { t } = useTranslation();
   if (job.status === ImportStatus.Failed) {
     return <Alert type="error" showIcon title={t('persons.import.failed')} description={job.failureMessage} />;
@@ -223,7 +223,7 @@ function ImportStatusBadge({ status }: { status: ImportStatus }) {
 function RecentImports({ onOpen }: { onOpen: (id: string) => void }) {
   const { t } = useTranslation();
   const imports = useQuery({ queryKey: IMPORTS_KEY, queryFn: () => api.getPersonImports(1, 10) });
-  const columns: TableColumnsType<PersonImportDto> = [
+  const columns: TableColumnsType<ImportJobDto> = [
     { key: 'fileName', title: t('persons.import.fileName'), dataIndex: 'fileName' },
     { key: 'requestedAt', title: t('persons.import.requestedAt'), render: (_, job) => formatDateTime(job.requestedAt) },
     { key: 'status', title: t('persons.import.status'), render: (_, job) => <ImportStatusBadge status={job.status} /> },
@@ -248,7 +248,7 @@ function RecentImports({ onOpen }: { onOpen: (id: string) => void }) {
   return (
     <Card title={<h2 className="card-title">{t('persons.import.recent')}</h2>}>
       {imports.error && <RequestError error={imports.error} />}
-      <DataTable<PersonImportDto>
+      <DataTable<ImportJobDto>
         rowKey="id"
         caption={t('persons.import.recentCaption')}
         columns={columns}

@@ -7,6 +7,7 @@ using Sunshine.Domain.Attachments;
 using Sunshine.Domain.Benefits;
 using Sunshine.Domain.Catalogue;
 using Sunshine.Domain.Enterprises;
+using Sunshine.Domain.Importing;
 using Sunshine.Domain.Sales;
 using Sunshine.Domain.Shops;
 using Sunshine.Domain.Policies;
@@ -28,7 +29,7 @@ public interface IApplicationDbContext
 
     DbSet<Household> Households { get; }
 
-    DbSet<PersonImport> PersonImports { get; }
+    DbSet<ImportJob> ImportJobs { get; }
 
     DbSet<PolicyVersion> PolicyVersions { get; }
 

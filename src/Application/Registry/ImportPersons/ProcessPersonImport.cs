@@ -5,8 +5,10 @@ using Sunshine.Application.Common.Exceptions;
 using Sunshine.Application.Common.Interfaces;
 using Sunshine.Application.Common.Security;
 using Sunshine.Application.Common.Validation;
+using Sunshine.Application.Importing;
 using Sunshine.Domain.AccessControl;
 using Sunshine.Domain.Common;
+using Sunshine.Domain.Importing;
 using Sunshine.Domain.Registry;
 
 namespace Sunshine.Application.Registry.ImportPersons;
@@ -17,30 +19,30 @@ namespace Sunshine.Application.Registry.ImportPersons;
 /// background worker as the officer who started the import.
 /// </summary>
 [RequiresPermission(Permissions.ProgrammeWrite)]
-public sealed record ProcessPersonImportCommand(Guid ImportId, byte[] Content) : ICommand<PersonImportDto>;
+public sealed record ProcessPersonImportCommand(Guid ImportId, byte[] Content) : ICommand<ImportJobDto>;
 
 public sealed class ProcessPersonImportHandler(
     IApplicationDbContext db,
     ICurrentUser user,
     ISensitiveDataProtector protector,
-    IPersonImportFiles files,
+    IImportFiles files,
     IImportProgress progress,
     IAuditTrail audit,
-    TimeProvider clock) : ICommandHandler<ProcessPersonImportCommand, PersonImportDto>
+    TimeProvider clock) : ICommandHandler<ProcessPersonImportCommand, ImportJobDto>
 {
     private const int ProgressEvery = 500;
 
-    public async ValueTask<PersonImportDto> Handle(ProcessPersonImportCommand command, CancellationToken cancellationToken)
+    public async ValueTask<ImportJobDto> Handle(ProcessPersonImportCommand command, CancellationToken cancellationToken)
     {
-        var job = await db.PersonImports.FirstOrDefaultAsync(j => j.Id == command.ImportId, cancellationToken)
+        var job = await db.ImportJobs.FirstOrDefaultAsync(j => j.Id == command.ImportId && j.Kind == ImportKind.Persons, cancellationToken)
             ?? throw new NotFoundException("import", command.ImportId);
         var table = files.Read(command.Content, job.Format);
-        if (table.Rows.Count > PersonImport.MaxRows)
+        if (table.Rows.Count > ImportJob.MaxRows)
         {
-            throw new DomainException("import.too_many_rows", $"A file holds at most {PersonImport.MaxRows} rows.", field: "file");
+            throw new DomainException("import.too_many_rows", $"A file holds at most {ImportJob.MaxRows} rows.", field: "file");
         }
 
-        var columns = MapColumns(table.Headers);
+        var columns = PersonImportColumns.Set.Map(table.Headers);
         var counties = await CountiesAsync(cancellationToken);
         var today = clock.Today();
         var validator = new PersonInputValidator(clock);
@@ -53,13 +55,13 @@ public sealed class ProcessPersonImportHandler(
             var row = ImportRow.From(table.Rows[i], columns);
             var before = rejections.Count;
             var countyId = ResolveCounty(row.County, counties, rowNumber, rejections);
-            var registration = ImportColumns.Registration(row.Registration);
+            var registration = PersonImportColumns.Registration(row.Registration);
             if (registration is null)
             {
                 rejections.Add(new(rowNumber, "registration", "import.registration_unknown", "Household registration is 农村 (rural) or 城镇 (urban)."));
             }
 
-            var tags = ImportColumns.Tags(row.Tags);
+            var tags = PersonImportColumns.Tags(row.Tags);
             if (tags is null)
             {
                 rejections.Add(new(rowNumber, "tags", "person.tag_unknown", "Tags are 专职委员, 大学生 or 中高职学生."));
@@ -110,26 +112,6 @@ public sealed class ProcessPersonImportHandler(
 
         await db.SaveChangesAsync(cancellationToken);
         return job.ToDto();
-    }
-
-    private static Dictionary<string, int> MapColumns(IReadOnlyList<string> headers)
-    {
-        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < headers.Count; i++)
-        {
-            if (ImportColumns.FieldOf(headers[i]) is { } field && !columns.ContainsKey(field))
-            {
-                columns[field] = i;
-            }
-        }
-
-        var missing = ImportColumns.All.Where(c => c.Required && !columns.ContainsKey(c.Field)).Select(c => c.Header).ToList();
-        if (missing.Count > 0)
-        {
-            throw new DomainException("import.columns_missing", "The file lacks the columns: " + string.Join("、", missing) + ". Use the template.", field: "file");
-        }
-
-        return columns;
     }
 
     private async Task<Dictionary<string, Guid>> CountiesAsync(CancellationToken cancellationToken)
@@ -239,7 +221,7 @@ public sealed class ProcessPersonImportHandler(
     {
         public static ImportRow From(IReadOnlyList<string?> cells, Dictionary<string, int> columns)
         {
-            string? Cell(string field) => columns.TryGetValue(field, out var i) && i < cells.Count ? cells[i]?.Trim() : null;
+            string? Cell(string field) => ImportColumnSet.Cell(cells, columns, field);
             return new ImportRow(Cell("name"), Cell("idNumber"), Cell("certificateNumber"), Cell("county"), Cell("township"), Cell("village"),
                 Cell("registration"), Cell("phone"), Cell("tags"));
         }

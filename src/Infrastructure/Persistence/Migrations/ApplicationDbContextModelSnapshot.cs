@@ -886,6 +886,110 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                     b.ToTable("partner_clients", (string)null);
                 });
 
+            modelBuilder.Entity("Sunshine.Domain.Importing.ImportJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("county_id");
+
+                    b.Property<string>("FailureCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("failure_code");
+
+                    b.Property<string>("FailureMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("failure_message");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("format");
+
+                    b.Property<bool>("ImportValidRows")
+                        .HasColumnType("boolean")
+                        .HasColumnName("import_valid_rows");
+
+                    b.Property<int>("ImportedRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("imported_rows");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("ProcessedRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("processed_rows");
+
+                    b.Property<int>("RejectedRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("rejected_rows");
+
+                    b.Property<string>("Rejections")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("rejections")
+                        .HasAnnotation("Sunshine:AuditExcluded", true);
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<Guid>("RequestedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("TotalRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("total_rows");
+
+                    b.Property<int>("ValidRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("valid_rows");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_import_jobs");
+
+                    b.HasIndex("CountyId")
+                        .HasDatabaseName("ix_import_jobs_county_id");
+
+                    b.HasIndex("Kind", "CountyId", "RequestedAt")
+                        .HasDatabaseName("ix_import_jobs_kind_county_id_requested_at");
+
+                    b.ToTable("import_jobs", (string)null);
+                });
+
             modelBuilder.Entity("Sunshine.Domain.Policies.PolicyVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1256,101 +1360,6 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_persons_county_id_name");
 
                     b.ToTable("persons", (string)null);
-                });
-
-            modelBuilder.Entity("Sunshine.Domain.Registry.PersonImport", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<Guid>("CountyId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("county_id");
-
-                    b.Property<string>("FailureCode")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("failure_code");
-
-                    b.Property<string>("FailureMessage")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("failure_message");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("file_name");
-
-                    b.Property<DateTimeOffset?>("FinishedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("finished_at");
-
-                    b.Property<string>("Format")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("format");
-
-                    b.Property<bool>("ImportValidRows")
-                        .HasColumnType("boolean")
-                        .HasColumnName("import_valid_rows");
-
-                    b.Property<int>("ImportedRows")
-                        .HasColumnType("integer")
-                        .HasColumnName("imported_rows");
-
-                    b.Property<int>("ProcessedRows")
-                        .HasColumnType("integer")
-                        .HasColumnName("processed_rows");
-
-                    b.Property<int>("RejectedRows")
-                        .HasColumnType("integer")
-                        .HasColumnName("rejected_rows");
-
-                    b.Property<string>("Rejections")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("rejections")
-                        .HasAnnotation("Sunshine:AuditExcluded", true);
-
-                    b.Property<DateTimeOffset>("RequestedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("requested_at");
-
-                    b.Property<Guid>("RequestedById")
-                        .HasColumnType("uuid")
-                        .HasColumnName("requested_by_id");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("status");
-
-                    b.Property<int>("TotalRows")
-                        .HasColumnType("integer")
-                        .HasColumnName("total_rows");
-
-                    b.Property<int>("ValidRows")
-                        .HasColumnType("integer")
-                        .HasColumnName("valid_rows");
-
-                    b.Property<uint>("Version")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
-
-                    b.HasKey("Id")
-                        .HasName("pk_person_imports");
-
-                    b.HasIndex("CountyId", "RequestedAt")
-                        .HasDatabaseName("ix_person_imports_county_id_requested_at");
-
-                    b.ToTable("person_imports", (string)null);
                 });
 
             modelBuilder.Entity("Sunshine.Domain.Sales.CountyMonthSales", b =>
@@ -2376,6 +2385,16 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_partner_clients_enterprises_platform_id");
                 });
 
+            modelBuilder.Entity("Sunshine.Domain.Importing.ImportJob", b =>
+                {
+                    b.HasOne("Sunshine.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_import_jobs_regions_county_id");
+                });
+
             modelBuilder.Entity("Sunshine.Domain.Policies.PolicyVersion", b =>
                 {
                     b.HasOne("Sunshine.Domain.Programmes.Programme", null)
@@ -2539,16 +2558,6 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                         });
 
                     b.Navigation("Consents");
-                });
-
-            modelBuilder.Entity("Sunshine.Domain.Registry.PersonImport", b =>
-                {
-                    b.HasOne("Sunshine.Domain.Regions.Region", null)
-                        .WithMany()
-                        .HasForeignKey("CountyId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_person_imports_regions_county_id");
                 });
 
             modelBuilder.Entity("Sunshine.Domain.Sales.SalesRecord", b =>

@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sunshine.Application.Common.Interfaces;
-using Sunshine.Domain.Registry;
+using Sunshine.Domain.Importing;
 using Sunshine.Infrastructure.Persistence;
 
-namespace Sunshine.Infrastructure.Registry;
+namespace Sunshine.Infrastructure.Importing;
 
 /// <summary>Writes import progress through a separate DbContext, outside the import's transaction.</summary>
 public sealed class ImportProgress(IServiceScopeFactory scopes, TimeProvider clock) : IImportProgress
@@ -15,7 +15,7 @@ public sealed class ImportProgress(IServiceScopeFactory scopes, TimeProvider clo
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
 
         // Progress is bookkeeping, not a fact of the programme: updated in place, not audited.
-        await db.PersonImports.IgnoreQueryFilters()
+        await db.ImportJobs.IgnoreQueryFilters()
             .Where(j => j.Id == importId)
             .ExecuteUpdateAsync(
                 s => s.SetProperty(j => j.Status, ImportStatus.Processing).SetProperty(j => j.ProcessedRows, processedRows).SetProperty(j => j.TotalRows, totalRows),
@@ -26,8 +26,8 @@ public sealed class ImportProgress(IServiceScopeFactory scopes, TimeProvider clo
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-        scope.ServiceProvider.GetRequiredService<IAuditTrail>().Action = "FailPersonImport";
-        var job = await db.PersonImports.IgnoreQueryFilters().FirstOrDefaultAsync(j => j.Id == importId, cancellationToken);
+        scope.ServiceProvider.GetRequiredService<IAuditTrail>().Action = "FailImport";
+        var job = await db.ImportJobs.IgnoreQueryFilters().FirstOrDefaultAsync(j => j.Id == importId, cancellationToken);
         if (job is null)
         {
             return;

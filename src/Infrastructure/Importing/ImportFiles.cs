@@ -3,18 +3,18 @@ using System.Text;
 using CsvHelper;
 using MiniExcelLibs;
 using Sunshine.Application.Common.Interfaces;
-using Sunshine.Application.Registry.ImportPersons;
+using Sunshine.Application.Importing;
 using Sunshine.Domain.Common;
-using Sunshine.Domain.Registry;
+using Sunshine.Domain.Importing;
 
-namespace Sunshine.Infrastructure.Registry;
+namespace Sunshine.Infrastructure.Importing;
 
 /// <summary>CSV (CsvHelper; UTF-8, or GB18030 as saved by Chinese Excel) and XLSX (MiniExcel) import files.</summary>
-public sealed class PersonImportFiles : IPersonImportFiles
+public sealed class ImportFiles : IImportFiles
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    static PersonImportFiles() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    static ImportFiles() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     public ImportTable Read(byte[] content, ImportFormat format)
     {
@@ -29,14 +29,15 @@ public sealed class PersonImportFiles : IPersonImportFiles
         }
     }
 
-    public byte[] Template(ImportFormat format)
+    public byte[] Template(ImportColumnSet columns, ImportFormat format)
     {
+        ArgumentNullException.ThrowIfNull(columns);
         if (format == ImportFormat.Csv)
         {
             using var writer = new StringWriter(CultureInfo.InvariantCulture);
             using (var csv = CsvWriter.Create(writer, CsvWriterOptions.Default, leaveOpen: true))
             {
-                csv.WriteRecord(ImportColumns.All.Select(c => c.Header).ToArray());
+                csv.WriteRecord(columns.Columns.Select(c => c.Header).ToArray());
                 csv.Flush();
             }
 
@@ -45,14 +46,14 @@ public sealed class PersonImportFiles : IPersonImportFiles
         }
 
         using var stream = new MemoryStream();
-        var people = new List<Dictionary<string, object?>> { ImportColumns.All.ToDictionary(c => c.Header, _ => (object?)null) };
-        var notes = ImportColumns.All.Select(c => new Dictionary<string, object?>
+        var rows = new List<Dictionary<string, object?>> { columns.Columns.ToDictionary(c => c.Header, _ => (object?)null) };
+        var notes = columns.Columns.Select(c => new Dictionary<string, object?>
         {
             ["列名"] = c.Header,
             ["必填"] = c.Required ? "是" : "否",
             ["填写说明"] = c.Explanation,
         }).ToList();
-        stream.SaveAs(new Dictionary<string, object> { ["残疾人信息"] = people, ["填写说明"] = notes });
+        stream.SaveAs(new Dictionary<string, object> { [columns.SheetName] = rows, ["填写说明"] = notes });
         return stream.ToArray();
     }
 

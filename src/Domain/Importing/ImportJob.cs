@@ -1,6 +1,13 @@
 using Sunshine.Domain.Common;
 
-namespace Sunshine.Domain.Registry;
+namespace Sunshine.Domain.Importing;
+
+/// <summary>What an import file holds.</summary>
+public enum ImportKind
+{
+    Persons,
+    Sales,
+}
 
 public enum ImportStatus
 {
@@ -20,24 +27,25 @@ public enum ImportFormat
 public sealed record ImportRejection(int Row, string Field, string Code, string Message);
 
 /// <summary>
-/// An import of people from a CSV or XLSX file, processed in the background. The file itself is
-/// never stored (it holds ID numbers in clear); the job keeps the counts and the rejected rows.
-/// It belongs to the county of the officer who started it (the city for city officers).
+/// An import from a CSV or XLSX file (people, sales), processed in the background. The file itself
+/// is never stored (it may hold ID numbers in clear); the job keeps the counts and the rejected
+/// rows. It belongs to the county of the officer who started it (the city for city officers).
 /// </summary>
-public sealed class PersonImport : Entity, ICountyScoped
+public sealed class ImportJob : Entity, ICountyScoped
 {
     public const int MaxRows = 50_000;
     public const int MaxRejectionsKept = 5_000;
 
     private List<ImportRejection> _rejections = [];
 
-    private PersonImport()
+    private ImportJob()
     {
         FileName = null!;
     }
 
-    private PersonImport(Guid countyId, string fileName, ImportFormat format, bool importValidRows, Guid requestedById, DateTimeOffset requestedAt)
+    private ImportJob(ImportKind kind, Guid countyId, string fileName, ImportFormat format, bool importValidRows, Guid requestedById, DateTimeOffset requestedAt)
     {
+        Kind = kind;
         CountyId = countyId;
         FileName = fileName;
         Format = format;
@@ -46,6 +54,8 @@ public sealed class PersonImport : Entity, ICountyScoped
         RequestedAt = requestedAt;
         Status = ImportStatus.Queued;
     }
+
+    public ImportKind Kind { get; private set; }
 
     public Guid CountyId { get; private set; }
 
@@ -81,7 +91,7 @@ public sealed class PersonImport : Entity, ICountyScoped
 
     public DateTimeOffset? FinishedAt { get; private set; }
 
-    public static PersonImport Start(Guid countyId, string fileName, ImportFormat format, bool importValidRows, Guid requestedById, DateTimeOffset requestedAt)
+    public static ImportJob Start(ImportKind kind, Guid countyId, string fileName, ImportFormat format, bool importValidRows, Guid requestedById, DateTimeOffset requestedAt)
     {
         var name = Path.GetFileName(fileName ?? string.Empty).Trim();
         if (name.Length is 0 or > 200)
@@ -89,7 +99,7 @@ public sealed class PersonImport : Entity, ICountyScoped
             throw new DomainException("import.file_name_invalid", "The file needs a name of at most 200 characters.", field: "file");
         }
 
-        return new PersonImport(countyId, name, format, importValidRows, requestedById, requestedAt);
+        return new ImportJob(kind, countyId, name, format, importValidRows, requestedById, requestedAt);
     }
 
     /// <summary>

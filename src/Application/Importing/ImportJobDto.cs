@@ -1,10 +1,11 @@
-using Sunshine.Domain.Registry;
+using Sunshine.Domain.Importing;
 
-namespace Sunshine.Application.Registry.ImportPersons;
+namespace Sunshine.Application.Importing;
 
 /// <summary>An import job: its progress and, when checked, its counts and rejected rows.</summary>
-public sealed record PersonImportDto(
+public sealed record ImportJobDto(
     Guid Id,
+    ImportKind Kind,
     string FileName,
     ImportFormat Format,
     bool ImportValidRows,
@@ -20,13 +21,13 @@ public sealed record PersonImportDto(
     DateTimeOffset RequestedAt,
     DateTimeOffset? FinishedAt);
 
-public static class PersonImportMapping
+public static class ImportJobMapping
 {
-    public static PersonImportDto ToDto(this PersonImport job, bool withRejections = true)
+    public static ImportJobDto ToDto(this ImportJob job, bool withRejections = true)
     {
         ArgumentNullException.ThrowIfNull(job);
-        return new PersonImportDto(
-            job.Id, job.FileName, job.Format, job.ImportValidRows, job.Status, job.TotalRows, job.ProcessedRows, job.ValidRows,
+        return new ImportJobDto(
+            job.Id, job.Kind, job.FileName, job.Format, job.ImportValidRows, job.Status, job.TotalRows, job.ProcessedRows, job.ValidRows,
             job.RejectedRows, job.ImportedRows, withRejections ? job.Rejections : [], job.FailureCode, job.FailureMessage, job.RequestedAt, job.FinishedAt);
     }
 }

@@ -1,14 +1,12 @@
+using Sunshine.Application.Importing;
 using Sunshine.Domain.Registry;
 
 namespace Sunshine.Application.Registry.ImportPersons;
 
-/// <summary>One column of the import file: the Chinese header of the template, accepted aliases, what it holds.</summary>
-public sealed record ImportColumn(string Field, string Header, string HeaderEn, bool Required, string Explanation);
-
 /// <summary>The columns of the people import template, and the words accepted in its cells.</summary>
-public static class ImportColumns
+public static class PersonImportColumns
 {
-    public static readonly IReadOnlyList<ImportColumn> All =
+    public static readonly ImportColumnSet Set = new("残疾人信息",
     [
         new("name", "姓名", "name", true, "残疾人姓名，1至50个字。"),
         new("idNumber", "身份证号", "idNumber", true, "18位公民身份号码，末位可为X。请将本列设为文本格式，以免数字被改写。"),
@@ -19,7 +17,7 @@ public static class ImportColumns
         new("registration", "户籍类型", "registration", true, "农村 或 城镇。"),
         new("phone", "联系电话", "phone", false, "手机号（11位）或带区号的固定电话，如0736-7251234。"),
         new("tags", "标签", "tags", false, "可填：专职委员、大学生、中高职学生，多个用顿号或分号分隔。"),
-    ];
+    ]);
 
     private static readonly Dictionary<string, PersonTags> TagWords = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -32,17 +30,6 @@ public static class ImportColumns
         ["职校生"] = PersonTags.VocationalStudent,
         ["VocationalStudent"] = PersonTags.VocationalStudent,
     };
-
-    /// <summary>The field a file's header names (Chinese or English, case and spaces ignored), if any.</summary>
-    public static string? FieldOf(string header)
-    {
-        var normalised = header.Trim().Replace(" ", string.Empty, StringComparison.Ordinal)
-            .Replace("(", "（", StringComparison.Ordinal).Replace(")", "）", StringComparison.Ordinal);
-        return All.FirstOrDefault(c =>
-            string.Equals(c.Header, normalised, StringComparison.Ordinal)
-            || string.Equals(c.HeaderEn, normalised, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(c.Field, normalised, StringComparison.OrdinalIgnoreCase))?.Field;
-    }
 
     public static HouseholdRegistration? Registration(string? value) => value?.Trim() switch
     {

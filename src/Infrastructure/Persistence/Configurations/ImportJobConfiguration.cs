@@ -3,18 +3,18 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Sunshine.Domain.Regions;
-using Sunshine.Domain.Registry;
+using Sunshine.Domain.Importing;
 using Sunshine.Infrastructure.Auditing;
 
 namespace Sunshine.Infrastructure.Persistence.Configurations;
 
-internal sealed class PersonImportConfiguration : IEntityTypeConfiguration<PersonImport>
+internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJob>
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public void Configure(EntityTypeBuilder<PersonImport> builder)
+    public void Configure(EntityTypeBuilder<ImportJob> builder)
     {
-        builder.ToTable("person_imports");
+        builder.ToTable("import_jobs");
         builder.HasKey(j => j.Id);
         builder.Property(j => j.Id).ValueGeneratedNever();
         builder.Property(j => j.FileName).HasMaxLength(200).IsRequired();
@@ -32,7 +32,7 @@ internal sealed class PersonImportConfiguration : IEntityTypeConfiguration<Perso
                     r => r.ToList()))
             .IsExcludedFromAudit();
         builder.HasOne<Region>().WithMany().HasForeignKey(j => j.CountyId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(j => new { j.CountyId, j.RequestedAt });
+        builder.HasIndex(j => new { j.Kind, j.CountyId, j.RequestedAt });
         builder.HasXminVersion();
     }
 }
