@@ -38,7 +38,7 @@ public class SunshineApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         var server = await PostgresServer.GetAsync();
         _database = await server.CreateDatabaseAsync();
-        _ = Server; // builds the host: migrations and reference data run now
+        StartServer(); // builds the host: migrations and reference data run now
     }
 
     public override async ValueTask DisposeAsync()
@@ -74,7 +74,7 @@ public class SunshineApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>A client that keeps cookies and does not follow redirects.</summary>
     public HttpClient CreateBrowser() =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = ClientOptions.BaseAddress });
 
     public async Task<TestAccount> CreateAccountAsync(string? role, Guid? countyId = null, params string[] grants)
     {

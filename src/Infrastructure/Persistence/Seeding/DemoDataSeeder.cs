@@ -1,9 +1,15 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Sunshine.Application.Common.Interfaces;
+using Sunshine.Application.Sales;
 using Sunshine.Domain.AccessControl;
+using Sunshine.Domain.Catalogue;
+using Sunshine.Domain.Common;
+using Sunshine.Domain.Enterprises;
 using Sunshine.Domain.Regions;
 using Sunshine.Domain.Registry;
+using Sunshine.Domain.Sales;
+using Sunshine.Domain.Shops;
 using Sunshine.Domain.Training;
 using Sunshine.Infrastructure.Identity;
 
@@ -11,9 +17,10 @@ namespace Sunshine.Infrastructure.Persistence.Seeding;
 
 /// <summary>
 /// The demo data set: accounts for trying the system, one per role (two county officers), and
-/// made-up people and households. Only in Development, and only into a database with no accounts yet.
+/// made-up people and households, courses, partner platforms with their sellers' shops and sales,
+/// and the priority products catalogue. Only in Development, and only into a database with no accounts yet.
 /// </summary>
-public sealed class DemoDataSeeder(ApplicationDbContext db, UserManager<ApplicationUser> users, IAuditTrail audit, TimeProvider clock)
+public sealed class DemoDataSeeder(ApplicationDbContext db, UserManager<ApplicationUser> users, ISalesWriter sales, IAuditTrail audit, TimeProvider clock)
 {
     public const string DemoPassword = "Sunshine@2026";
 
@@ -60,6 +67,7 @@ public sealed class DemoDataSeeder(ApplicationDbContext db, UserManager<Applicat
 
         await SeedRegistryAsync(cancellationToken);
         await SeedTrainingAsync(cancellationToken);
+        await SeedCommerceAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
@@ -138,6 +146,102 @@ public sealed class DemoDataSeeder(ApplicationDbContext db, UserManager<Applicat
 
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Two partner platforms and an e-commerce enterprise; shops for 24 consenting people of Wuling and
+    /// Dingcheng with 18 months of platform-reported sales (a few large sellers, many small), two
+    /// staff-entered months awaiting confirmation, and a small products catalogue.
+    /// </summary>
+    private async Task SeedCommerceAsync(CancellationToken cancellationToken)
+    {
+        var wuling = await db.Regions.Where(r => r.Code == RegionCode.Create("430702")).Select(r => r.Id).SingleAsync(cancellationToken);
+        var dingcheng = await db.Regions.Where(r => r.Code == RegionCode.Create("430703")).Select(r => r.Id).SingleAsync(cancellationToken);
+        var platforms = new[]
+        {
+            Enterprise.Create("阳光优选电商平台", CreditCode("91110000MA01YGYX1"), null, EnterpriseRoles.PartnerPlatform),
+            Enterprise.Create("常德本地生活网络科技有限公司", CreditCode("91430702MA4CDLH01"), wuling, EnterpriseRoles.PartnerPlatform | EnterpriseRoles.EcommerceEnterprise),
+        };
+        var enterprise = Enterprise.Create("鼎城区绿野农产品电子商务有限公司", CreditCode("91430703MA4GREEN1"), dingcheng, EnterpriseRoles.EcommerceEnterprise);
+        db.Enterprises.AddRange([.. platforms, enterprise]);
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var sellers = await db.Persons.Where(p => (p.CountyId == wuling || p.CountyId == dingcheng) && p.Status == PersonStatus.Active)
+            .OrderBy(p => p.Id).Take(24).ToListAsync(cancellationToken);
+        var shops = new List<Shop>();
+        foreach (var (person, i) in sellers.Select((p, i) => (p, i)))
+        {
+            person.GiveConsent(ConsentScope.PartnerSharing, new DateOnly(2023, 12, 1), today);
+            var platform = platforms[i % 2];
+            var shopId = $"{(i % 2 == 0 ? "yg" : "cd")}-{1001 + i}";
+            shops.Add(Shop.ForPerson(person.Id, person.CountyId, platform.Id, shopId,
+                new ShopDetails($"{person.Name[..1]}记{ShopGoods[i % ShopGoods.Length]}", $"https://shop.example.com/{shopId}", ReportingGranularity.Monthly, new DateOnly(2024, 1, 1)),
+                today, RecordSource.Partner));
+        }
+
+        shops.Add(Shop.ForEnterprise(enterprise.Id, dingcheng, platforms[0].Id, "yg-2001",
+            new ShopDetails("绿野农家优选", "https://shop.example.com/yg-2001", ReportingGranularity.Monthly, new DateOnly(2024, 1, 1)), today, RecordSource.Staff));
+        db.Shops.AddRange(shops);
+        await db.SaveChangesAsync(cancellationToken);
+
+        // A few large sellers, many small: monthly gross drawn around a per-shop scale.
+        var random = new Random(2024);
+        var countyOfficer = await DemoAccountIdAsync("dingcheng", cancellationToken);
+        var writes = new List<SalesWrite>();
+        foreach (var (shop, i) in shops.Select((s, i) => (s, i)))
+        {
+            var scale = i % 8 == 0 ? 20_000m : i % 3 == 0 ? 4_000m : 800m;
+            for (var month = new DateOnly(2024, 1, 1); month < new DateOnly(2025, 7, 1); month = month.AddMonths(1))
+            {
+                var gross = decimal.Round(scale * (0.5m + (decimal)random.NextDouble()), 2);
+                var refunds = decimal.Round(gross * (decimal)(random.NextDouble() * 0.06), 2);
+                var orders = Math.Max(1, (int)(gross / (30 + random.Next(40))));
+                var source = shop.Source == RecordSource.Partner ? RecordSource.Partner : RecordSource.Staff;
+                var enteredBy = source == RecordSource.Staff ? countyOfficer : (Guid?)null;
+                if (source == RecordSource.Staff && month < new DateOnly(2025, 5, 1))
+                {
+                    continue; // the enterprise's shop: only its last two months, entered by the county officer, await confirmation
+                }
+
+                writes.Add(new SalesWrite(shop.Id, shop.CountyId, shop.PlatformId, SalesPeriod.MonthOf(month.Year, month.Month),
+                    new SalesFigures(orders, orders + random.Next(orders), Money.FromYuan(gross), Money.FromYuan(refunds)), source, enteredBy));
+            }
+        }
+
+        await sales.UpsertAsync(writes, clock.GetUtcNow(), cancellationToken);
+
+        var producers = sellers.Take(6).ToList();
+        foreach (var producer in producers.Where((_, i) => i % 2 == 0))
+        {
+            producer.GiveConsent(ConsentScope.Publication, new DateOnly(2024, 1, 1), today);
+        }
+
+        var products = new (string Name, ProductCategory Category, decimal Price, string Unit, string Description)[]
+        {
+            ("桃源擂茶", ProductCategory.FarmProduct, 38m, "盒", "桃源县传统擂茶，500克装。"),
+            ("石门银峰茶", ProductCategory.FarmProduct, 168m, "罐", "石门高山绿茶，250克装。"),
+            ("澧县葡萄", ProductCategory.FarmProduct, 12.5m, "斤", "应季鲜食葡萄，7至9月供应。"),
+            ("常德竹编果篮", ProductCategory.Handicraft, 45m, "个", "手工竹编，直径30厘米。"),
+            ("安乡腊鱼", ProductCategory.FarmProduct, 56m, "斤", "洞庭湖鲜鱼腌制，冬季供应。"),
+            ("手工布艺挂件", ProductCategory.Handicraft, 18m, "件", "残疾人手工制作的布艺挂件。"),
+        };
+        var now = clock.GetUtcNow();
+        foreach (var ((name, category, price, unit, description), i) in products.Select((p, i) => (p, i)))
+        {
+            var producer = producers[i];
+            var availability = i == 2 || i == 4 ? ProductAvailability.Seasonal : ProductAvailability.Available;
+            db.Products.Add(Product.Create(producer.CountyId, producer.Id, null, new ProductDetails(name, category, Money.FromYuan(price), unit, description, availability), now));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static readonly string[] ShopGoods = ["农家土货", "手工坊", "茶铺", "果园", "竹编小店", "腊味店"];
+
+    private static UnifiedSocialCreditCode CreditCode(string first17) =>
+        UnifiedSocialCreditCode.Create(first17 + UnifiedSocialCreditCode.CheckCharacterFor(first17));
+
+    private Task<Guid> DemoAccountIdAsync(string userName, CancellationToken cancellationToken) =>
+        db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync(cancellationToken);
 
     private static void EnsureSucceeded(IdentityResult result)
     {
