@@ -108,7 +108,8 @@ public static class DependencyInjection
                 options.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
                 options.AllowClientCredentialsFlow();
                 options.RegisterScopes(OAuthClients.ApiScope, Application.Partners.PartnerScopeNames.ShopsWrite,
-                    Application.Partners.PartnerScopeNames.SalesWrite, Application.Partners.PartnerScopeNames.CatalogRead);
+                    Application.Partners.PartnerScopeNames.SalesWrite, Application.Partners.PartnerScopeNames.CatalogRead,
+                    Application.Partners.PartnerScopeNames.EmploymentWrite);
                 options.SetAccessTokenLifetime(auth.AccessTokenLifetime);
                 options.SetAuthorizationCodeLifetime(TimeSpan.FromMinutes(2));
 

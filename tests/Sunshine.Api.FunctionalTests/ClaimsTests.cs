@@ -66,6 +66,23 @@ public sealed class ClaimsTests(SunshineApp app)
     }
 
     [Fact]
+    public async Task Lists_of_claims_and_benefits_hold_only_the_officers_county()
+    {
+        var (maker, _, county) = await OfficersAsync("430721");
+        var id = await DraftAsync(maker, county);
+        var (other, _) = await app.SignInAsNewAsync(Roles.CountyOfficer, await app.RegionIdAsync("430722"));
+
+        foreach (var list in new[] { "/api/training-claims?pageSize=100", "/api/benefits?pageSize=100" })
+        {
+            var own = await (await maker.GetAsync(list)).ShouldBeJsonAsync();
+            Assert.Contains(own.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetString() == id);
+            Assert.All(own.GetProperty("items").EnumerateArray(), i => Assert.Equal(county, i.GetProperty("countyId").GetGuid()));
+            var theirs = await (await other.GetAsync(list)).ShouldBeJsonAsync();
+            Assert.DoesNotContain(theirs.GetProperty("items").EnumerateArray(), i => i.GetProperty("countyId").GetGuid() == county);
+        }
+    }
+
+    [Fact]
     public async Task The_submitter_approving_their_own_claim_is_403()
     {
         var (maker, _, county) = await OfficersAsync();

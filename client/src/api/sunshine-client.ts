@@ -2426,6 +2426,1758 @@ export class SunshineClient {
     }
 
     /**
+     * The enterprise's recognition evidence: bases with an agreement in force and disabled employees on a date (default today), households whose products it carried stably in a year (default last year) (programme.read).
+     * @param date (optional) 
+     * @param year (optional) 
+     * @return OK
+     */
+    getEnterpriseEvidence(id: string, date?: string | undefined, year?: number | undefined, signal?: AbortSignal): Promise<EnterpriseEvidenceDto> {
+        let url_ = this.baseUrl + "/api/enterprises/{id}/evidence?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (date === null)
+            throw new globalThis.Error("The parameter 'date' cannot be null.");
+        else if (date !== undefined)
+            url_ += "date=" + encodeURIComponent("" + date) + "&";
+        if (year === null)
+            throw new globalThis.Error("The parameter 'year' cannot be null.");
+        else if (year !== undefined)
+            url_ += "year=" + encodeURIComponent("" + year) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetEnterpriseEvidence(_response);
+        });
+    }
+
+    protected processGetEnterpriseEvidence(response: Response): Promise<EnterpriseEvidenceDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EnterpriseEvidenceDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EnterpriseEvidenceDto>(null as any);
+    }
+
+    /**
+     * Bases in your scope by county, status, recognition year, operating enterprise and name (programme.read).
+     * @param countyId (optional) 
+     * @param status (optional) 
+     * @param recognisedYear (optional) 
+     * @param operatorEnterpriseId (optional) 
+     * @param name (optional) 
+     * @param page (optional) 
+     * @param pageSize (optional) 
+     * @return OK
+     */
+    getBases(countyId?: string | undefined, status?: BaseStatus | undefined, recognisedYear?: number | undefined, operatorEnterpriseId?: string | undefined, name?: string | undefined, page?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<BaseDtoPagedList> {
+        let url_ = this.baseUrl + "/api/bases?";
+        if (countyId === null)
+            throw new globalThis.Error("The parameter 'countyId' cannot be null.");
+        else if (countyId !== undefined)
+            url_ += "CountyId=" + encodeURIComponent("" + countyId) + "&";
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            url_ += "Status=" + encodeURIComponent("" + status) + "&";
+        if (recognisedYear === null)
+            throw new globalThis.Error("The parameter 'recognisedYear' cannot be null.");
+        else if (recognisedYear !== undefined)
+            url_ += "RecognisedYear=" + encodeURIComponent("" + recognisedYear) + "&";
+        if (operatorEnterpriseId === null)
+            throw new globalThis.Error("The parameter 'operatorEnterpriseId' cannot be null.");
+        else if (operatorEnterpriseId !== undefined)
+            url_ += "OperatorEnterpriseId=" + encodeURIComponent("" + operatorEnterpriseId) + "&";
+        if (name === null)
+            throw new globalThis.Error("The parameter 'name' cannot be null.");
+        else if (name !== undefined)
+            url_ += "Name=" + encodeURIComponent("" + name) + "&";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "Page=" + encodeURIComponent("" + page) + "&";
+        if (pageSize === null)
+            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
+        else if (pageSize !== undefined)
+            url_ += "PageSize=" + encodeURIComponent("" + pageSize) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetBases(_response);
+        });
+    }
+
+    protected processGetBases(response: Response): Promise<BaseDtoPagedList> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as BaseDtoPagedList;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<BaseDtoPagedList>(null as any);
+    }
+
+    /**
+     * Register a base of a county, operated by a registered person of that county or an enterprise (programme.write).
+     * @return Created
+     */
+    createBase(body: CreateBaseCommand, signal?: AbortSignal): Promise<BaseDto> {
+        let url_ = this.baseUrl + "/api/bases";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateBase(_response);
+        });
+    }
+
+    protected processCreateBase(response: Response): Promise<BaseDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as BaseDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<BaseDto>(null as any);
+    }
+
+    /**
+     * One base; ETag header (programme.read).
+     * @return OK
+     */
+    getBase(id: string, signal?: AbortSignal): Promise<BaseDto> {
+        let url_ = this.baseUrl + "/api/bases/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetBase(_response);
+        });
+    }
+
+    protected processGetBase(response: Response): Promise<BaseDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as BaseDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<BaseDto>(null as any);
+    }
+
+    /**
+     * Edit a base; send the ETag in If-Match (programme.write).
+     * @param if_Match (optional) 
+     * @return OK
+     */
+    updateBase(id: string, body: BaseRequest, if_Match?: string | undefined, signal?: AbortSignal): Promise<BaseDto> {
+        let url_ = this.baseUrl + "/api/bases/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateBase(_response);
+        });
+    }
+
+    protected processUpdateBase(response: Response): Promise<BaseDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as BaseDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<BaseDto>(null as any);
+    }
+
+    /**
+     * Links in your scope (the household's or the linking party's county) by party, household, type, and in force on a date (programme.read).
+     * @param enterpriseId (optional) 
+     * @param entrepreneurPersonId (optional) 
+     * @param householdId (optional) 
+     * @param type (optional) How an enterprise or entrepreneur helps a disabled household (利益联结方式).
+     * @param inForceOn (optional) 
+     * @param page (optional) 
+     * @param pageSize (optional) 
+     * @return OK
+     */
+    getBenefitLinks(enterpriseId?: string | undefined, entrepreneurPersonId?: string | undefined, householdId?: string | undefined, type?: LinkType | undefined, inForceOn?: string | undefined, page?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<BenefitLinkDtoPagedList> {
+        let url_ = this.baseUrl + "/api/benefit-links?";
+        if (enterpriseId === null)
+            throw new globalThis.Error("The parameter 'enterpriseId' cannot be null.");
+        else if (enterpriseId !== undefined)
+            url_ += "EnterpriseId=" + encodeURIComponent("" + enterpriseId) + "&";
+        if (entrepreneurPersonId === null)
+            throw new globalThis.Error("The parameter 'entrepreneurPersonId' cannot be null.");
+        else if (entrepreneurPersonId !== undefined)
+            url_ += "EntrepreneurPersonId=" + encodeURIComponent("" + entrepreneurPersonId) + "&";
+        if (householdId === null)
+            throw new globalThis.Error("The parameter 'householdId' cannot be null.");
+        else if (householdId !== undefined)
+            url_ += "HouseholdId=" + encodeURIComponent("" + householdId) + "&";
+        if (type === null)
+            throw new globalThis.Error("The parameter 'type' cannot be null.");
+        else if (type !== undefined)
+            url_ += "Type=" + encodeURIComponent("" + type) + "&";
+        if (inForceOn === null)
+            throw new globalThis.Error("The parameter 'inForceOn' cannot be null.");
+        else if (inForceOn !== undefined)
+            url_ += "InForceOn=" + encodeURIComponent("" + inForceOn) + "&";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "Page=" + encodeURIComponent("" + page) + "&";
+        if (pageSize === null)
+            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
+        else if (pageSize !== undefined)
+            url_ += "PageSize=" + encodeURIComponent("" + pageSize) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetBenefitLinks(_response);
+        });
+    }
+
+    protected processGetBenefitLinks(response: Response): Promise<BenefitLinkDtoPagedList> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as BenefitLinkDtoPagedList;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<BenefitLinkDtoPagedList>(null as any);
+    }
+
+    /**
+     * Record a link of an enterprise or an entrepreneur with a household of your scope (programme.write).
+     * @return Created
+     */
+    createBenefitLink(body: CreateBenefitLinkCommand, signal?: AbortSignal): Promise<BenefitLinkDto> {
+        let url_ = this.baseUrl + "/api/benefit-links";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateBenefitLink(_response);
+        });
+    }
+
+    protected processCreateBenefitLink(response: Response): Promise<BenefitLinkDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as BenefitLinkDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<BenefitLinkDto>(null as any);
+    }
+
+    /**
+     * Distinct households with a link in force on a date, and how many are registered-poor; your county, or a county or the city for city officers (programme.read).
+     * @param date (optional) 
+     * @param countyId (optional) 
+     * @return OK
+     */
+    getLinkedHouseholds(date?: string | undefined, countyId?: string | undefined, signal?: AbortSignal): Promise<LinkedHouseholdsDto> {
+        let url_ = this.baseUrl + "/api/benefit-links/households?";
+        if (date === null)
+            throw new globalThis.Error("The parameter 'date' cannot be null.");
+        else if (date !== undefined)
+            url_ += "Date=" + encodeURIComponent("" + date) + "&";
+        if (countyId === null)
+            throw new globalThis.Error("The parameter 'countyId' cannot be null.");
+        else if (countyId !== undefined)
+            url_ += "CountyId=" + encodeURIComponent("" + countyId) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetLinkedHouseholds(_response);
+        });
+    }
+
+    protected processGetLinkedHouseholds(response: Response): Promise<LinkedHouseholdsDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as LinkedHouseholdsDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<LinkedHouseholdsDto>(null as any);
+    }
+
+    /**
+     * One link with its monthly amounts; ETag header (programme.read).
+     * @return OK
+     */
+    getBenefitLink(id: string, signal?: AbortSignal): Promise<BenefitLinkDto> {
+        let url_ = this.baseUrl + "/api/benefit-links/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetBenefitLink(_response);
+        });
+    }
+
+    protected processGetBenefitLink(response: Response): Promise<BenefitLinkDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as BenefitLinkDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<BenefitLinkDto>(null as any);
+    }
+
+    /**
+     * Correct a link's dates; send the ETag in If-Match (programme.write).
+     * @param if_Match (optional) 
+     * @return OK
+     */
+    updateBenefitLink(id: string, body: BenefitLinkDatesRequest, if_Match?: string | undefined, signal?: AbortSignal): Promise<BenefitLinkDto> {
+        let url_ = this.baseUrl + "/api/benefit-links/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateBenefitLink(_response);
+        });
+    }
+
+    protected processUpdateBenefitLink(response: Response): Promise<BenefitLinkDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as BenefitLinkDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<BenefitLinkDto>(null as any);
+    }
+
+    /**
+     * Record what the link brought the household in 1 to 24 months (yyyy-MM; 0 removes a month); all or nothing (programme.write).
+     * @return OK
+     */
+    recordBenefitLinkMonths(id: string, body: BenefitLinkMonthsRequest, signal?: AbortSignal): Promise<BenefitLinkDto> {
+        let url_ = this.baseUrl + "/api/benefit-links/{id}/months";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRecordBenefitLinkMonths(_response);
+        });
+    }
+
+    protected processRecordBenefitLinkMonths(response: Response): Promise<BenefitLinkDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as BenefitLinkDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<BenefitLinkDto>(null as any);
+    }
+
+    /**
+     * End a link; lastDay is its last day in force (programme.write).
+     * @return OK
+     */
+    endBenefitLink(id: string, body: LastDayRequest, signal?: AbortSignal): Promise<BenefitLinkDto> {
+        let url_ = this.baseUrl + "/api/benefit-links/{id}/end";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processEndBenefitLink(_response);
+        });
+    }
+
+    protected processEndBenefitLink(response: Response): Promise<BenefitLinkDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as BenefitLinkDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<BenefitLinkDto>(null as any);
+    }
+
+    /**
+     * Employment in your scope (the person's or the enterprise's county) by enterprise, person, job category, and in force on a date (programme.read).
+     * @param enterpriseId (optional) 
+     * @param personId (optional) 
+     * @param jobCategory (optional) The job categories of e-commerce employment in the action plan (§三(四)).
+     * @param inForceOn (optional) 
+     * @param page (optional) 
+     * @param pageSize (optional) 
+     * @return OK
+     */
+    getEmploymentRecords(enterpriseId?: string | undefined, personId?: string | undefined, jobCategory?: JobCategory | undefined, inForceOn?: string | undefined, page?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<EmploymentRecordDtoPagedList> {
+        let url_ = this.baseUrl + "/api/employment?";
+        if (enterpriseId === null)
+            throw new globalThis.Error("The parameter 'enterpriseId' cannot be null.");
+        else if (enterpriseId !== undefined)
+            url_ += "EnterpriseId=" + encodeURIComponent("" + enterpriseId) + "&";
+        if (personId === null)
+            throw new globalThis.Error("The parameter 'personId' cannot be null.");
+        else if (personId !== undefined)
+            url_ += "PersonId=" + encodeURIComponent("" + personId) + "&";
+        if (jobCategory === null)
+            throw new globalThis.Error("The parameter 'jobCategory' cannot be null.");
+        else if (jobCategory !== undefined)
+            url_ += "JobCategory=" + encodeURIComponent("" + jobCategory) + "&";
+        if (inForceOn === null)
+            throw new globalThis.Error("The parameter 'inForceOn' cannot be null.");
+        else if (inForceOn !== undefined)
+            url_ += "InForceOn=" + encodeURIComponent("" + inForceOn) + "&";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "Page=" + encodeURIComponent("" + page) + "&";
+        if (pageSize === null)
+            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
+        else if (pageSize !== undefined)
+            url_ += "PageSize=" + encodeURIComponent("" + pageSize) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetEmploymentRecords(_response);
+        });
+    }
+
+    protected processGetEmploymentRecords(response: Response): Promise<EmploymentRecordDtoPagedList> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EmploymentRecordDtoPagedList;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EmploymentRecordDtoPagedList>(null as any);
+    }
+
+    /**
+     * Record that an enterprise employs an active registered person of your scope; periods of one person at one enterprise do not overlap (programme.write).
+     * @return Created
+     */
+    createEmploymentRecord(body: CreateEmploymentRecordCommand, signal?: AbortSignal): Promise<EmploymentRecordDto> {
+        let url_ = this.baseUrl + "/api/employment";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateEmploymentRecord(_response);
+        });
+    }
+
+    protected processCreateEmploymentRecord(response: Response): Promise<EmploymentRecordDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EmploymentRecordDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EmploymentRecordDto>(null as any);
+    }
+
+    /**
+     * One employment record; ETag header (programme.read).
+     * @return OK
+     */
+    getEmploymentRecord(id: string, signal?: AbortSignal): Promise<EmploymentRecordDto> {
+        let url_ = this.baseUrl + "/api/employment/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetEmploymentRecord(_response);
+        });
+    }
+
+    protected processGetEmploymentRecord(response: Response): Promise<EmploymentRecordDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EmploymentRecordDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EmploymentRecordDto>(null as any);
+    }
+
+    /**
+     * Correct an employment record; send the ETag in If-Match (programme.write).
+     * @param if_Match (optional) 
+     * @return OK
+     */
+    updateEmploymentRecord(id: string, body: EmploymentRequest, if_Match?: string | undefined, signal?: AbortSignal): Promise<EmploymentRecordDto> {
+        let url_ = this.baseUrl + "/api/employment/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateEmploymentRecord(_response);
+        });
+    }
+
+    protected processUpdateEmploymentRecord(response: Response): Promise<EmploymentRecordDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EmploymentRecordDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EmploymentRecordDto>(null as any);
+    }
+
+    /**
+     * Record that an employment ended; lastDay is the last day worked (programme.write).
+     * @return OK
+     */
+    endEmployment(id: string, body: LastDayRequest, signal?: AbortSignal): Promise<EmploymentRecordDto> {
+        let url_ = this.baseUrl + "/api/employment/{id}/end";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processEndEmployment(_response);
+        });
+    }
+
+    protected processEndEmployment(response: Response): Promise<EmploymentRecordDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EmploymentRecordDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EmploymentRecordDto>(null as any);
+    }
+
+    /**
+     * Agreements in your scope (either party's county) by enterprise, base, person, status, and in force on a date (programme.read).
+     * @param enterpriseId (optional) 
+     * @param baseId (optional) 
+     * @param personId (optional) 
+     * @param status (optional) 
+     * @param inForceOn (optional) 
+     * @param page (optional) 
+     * @param pageSize (optional) 
+     * @return OK
+     */
+    getSupplyAgreements(enterpriseId?: string | undefined, baseId?: string | undefined, personId?: string | undefined, status?: AgreementStatus | undefined, inForceOn?: string | undefined, page?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<SupplyAgreementDtoPagedList> {
+        let url_ = this.baseUrl + "/api/supply-agreements?";
+        if (enterpriseId === null)
+            throw new globalThis.Error("The parameter 'enterpriseId' cannot be null.");
+        else if (enterpriseId !== undefined)
+            url_ += "EnterpriseId=" + encodeURIComponent("" + enterpriseId) + "&";
+        if (baseId === null)
+            throw new globalThis.Error("The parameter 'baseId' cannot be null.");
+        else if (baseId !== undefined)
+            url_ += "BaseId=" + encodeURIComponent("" + baseId) + "&";
+        if (personId === null)
+            throw new globalThis.Error("The parameter 'personId' cannot be null.");
+        else if (personId !== undefined)
+            url_ += "PersonId=" + encodeURIComponent("" + personId) + "&";
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            url_ += "Status=" + encodeURIComponent("" + status) + "&";
+        if (inForceOn === null)
+            throw new globalThis.Error("The parameter 'inForceOn' cannot be null.");
+        else if (inForceOn !== undefined)
+            url_ += "InForceOn=" + encodeURIComponent("" + inForceOn) + "&";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "Page=" + encodeURIComponent("" + page) + "&";
+        if (pageSize === null)
+            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
+        else if (pageSize !== undefined)
+            url_ += "PageSize=" + encodeURIComponent("" + pageSize) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetSupplyAgreements(_response);
+        });
+    }
+
+    protected processGetSupplyAgreements(response: Response): Promise<SupplyAgreementDtoPagedList> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SupplyAgreementDtoPagedList;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SupplyAgreementDtoPagedList>(null as any);
+    }
+
+    /**
+     * Record an enterprise's agreement with a base or a person of your scope; end date = last day in force (programme.write).
+     * @return Created
+     */
+    createSupplyAgreement(body: CreateSupplyAgreementCommand, signal?: AbortSignal): Promise<SupplyAgreementDto> {
+        let url_ = this.baseUrl + "/api/supply-agreements";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateSupplyAgreement(_response);
+        });
+    }
+
+    protected processCreateSupplyAgreement(response: Response): Promise<SupplyAgreementDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SupplyAgreementDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SupplyAgreementDto>(null as any);
+    }
+
+    /**
+     * One agreement; ETag header (programme.read).
+     * @return OK
+     */
+    getSupplyAgreement(id: string, signal?: AbortSignal): Promise<SupplyAgreementDto> {
+        let url_ = this.baseUrl + "/api/supply-agreements/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetSupplyAgreement(_response);
+        });
+    }
+
+    protected processGetSupplyAgreement(response: Response): Promise<SupplyAgreementDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SupplyAgreementDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SupplyAgreementDto>(null as any);
+    }
+
+    /**
+     * Correct an agreement's dates or products; send the ETag in If-Match (programme.write).
+     * @param if_Match (optional) 
+     * @return OK
+     */
+    updateSupplyAgreement(id: string, body: SupplyAgreementRequest, if_Match?: string | undefined, signal?: AbortSignal): Promise<SupplyAgreementDto> {
+        let url_ = this.baseUrl + "/api/supply-agreements/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateSupplyAgreement(_response);
+        });
+    }
+
+    protected processUpdateSupplyAgreement(response: Response): Promise<SupplyAgreementDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SupplyAgreementDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SupplyAgreementDto>(null as any);
+    }
+
+    /**
+     * Terminate an agreement; lastDay is its last day in force (programme.write).
+     * @return OK
+     */
+    terminateSupplyAgreement(id: string, body: LastDayRequest, signal?: AbortSignal): Promise<SupplyAgreementDto> {
+        let url_ = this.baseUrl + "/api/supply-agreements/{id}/termination";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processTerminateSupplyAgreement(_response);
+        });
+    }
+
+    protected processTerminateSupplyAgreement(response: Response): Promise<SupplyAgreementDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SupplyAgreementDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SupplyAgreementDto>(null as any);
+    }
+
+    /**
      * Register a seller's shop; the seller is identified by certificate number and name (scope shops.write).
      * @param idempotency_Key A unique value per request (e.g. a UUID), kept 24 hours: a retry with the same key and body gets the first answer again.
      * @return Created
@@ -2843,6 +4595,252 @@ export class SunshineClient {
             });
         }
         return Promise.resolve<SalesRecordDto[]>(null as any);
+    }
+
+    /**
+     * Report that your enterprise employs a registered disabled person, named by certificate number and name (scope employment.write).
+     * @param idempotency_Key A unique value per request (e.g. a UUID), kept 24 hours: a retry with the same key and body gets the first answer again.
+     * @return Created
+     */
+    reportPartnerEmployment(idempotency_Key: string, body: PartnerEmploymentRequest, signal?: AbortSignal): Promise<PartnerEmploymentDto> {
+        let url_ = this.baseUrl + "/api/partner/v1/employment";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processReportPartnerEmployment(_response);
+        });
+    }
+
+    protected processReportPartnerEmployment(response: Response): Promise<PartnerEmploymentDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PartnerEmploymentDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PartnerEmploymentDto>(null as any);
+    }
+
+    /**
+     * Your enterprise's employment records, newest first, optionally in force on a date (scope employment.write).
+     * @param inForceOn (optional) 
+     * @param page (optional) 
+     * @param pageSize (optional) 
+     * @return OK
+     */
+    getPartnerEmployment(inForceOn?: string | undefined, page?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<PartnerEmploymentDtoPagedList> {
+        let url_ = this.baseUrl + "/api/partner/v1/employment?";
+        if (inForceOn === null)
+            throw new globalThis.Error("The parameter 'inForceOn' cannot be null.");
+        else if (inForceOn !== undefined)
+            url_ += "InForceOn=" + encodeURIComponent("" + inForceOn) + "&";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "Page=" + encodeURIComponent("" + page) + "&";
+        if (pageSize === null)
+            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
+        else if (pageSize !== undefined)
+            url_ += "PageSize=" + encodeURIComponent("" + pageSize) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetPartnerEmployment(_response);
+        });
+    }
+
+    protected processGetPartnerEmployment(response: Response): Promise<PartnerEmploymentDtoPagedList> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PartnerEmploymentDtoPagedList;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PartnerEmploymentDtoPagedList>(null as any);
+    }
+
+    /**
+     * Record that one of your employments ended; lastDay is the last day worked (scope employment.write).
+     * @param idempotency_Key A unique value per request (e.g. a UUID), kept 24 hours: a retry with the same key and body gets the first answer again.
+     * @return OK
+     */
+    endPartnerEmployment(id: string, idempotency_Key: string, body: LastDayRequest, signal?: AbortSignal): Promise<PartnerEmploymentDto> {
+        let url_ = this.baseUrl + "/api/partner/v1/employment/{id}/end";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processEndPartnerEmployment(_response);
+        });
+    }
+
+    protected processEndPartnerEmployment(response: Response): Promise<PartnerEmploymentDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PartnerEmploymentDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PartnerEmploymentDto>(null as any);
     }
 
     /**
@@ -7587,6 +9585,11 @@ export interface AddHouseholdMemberRequest {
     relation: HouseholdRelation;
 }
 
+export enum AgreementStatus {
+    Active = "Active",
+    Terminated = "Terminated",
+}
+
 /** The error body of every failed request (RFC 9457 problem details). `code` is stable and names the rule; `traceId` finds the request in the logs; invalid fields are listed in `errors` (messages by field) and `fieldErrors` (with a code each). */
 export interface ApiProblem {
     type?: string | undefined;
@@ -7665,6 +9668,51 @@ export interface AuditEntryDtoPagedList {
     totalCount: number;
 }
 
+/** A Sunshine Employment Poverty-Alleviation Base (阳光就业扶贫基地). */
+export interface BaseDto {
+    id: string;
+    name: string;
+    countyId: string;
+    countyName: string;
+    operatorPersonId?: string | undefined;
+    operatorPersonName?: string | undefined;
+    operatorEnterpriseId?: string | undefined;
+    operatorEnterpriseName?: string | undefined;
+    recognisedYear: number;
+    status: BaseStatus;
+    products: string;
+    version: number;
+}
+
+/** A page of results and the total count behind it. */
+export interface BaseDtoPagedList {
+    items: BaseDto[];
+    page: number;
+    pageSize: number;
+    totalCount: number;
+}
+
+/** A base's editable fields (its county does not change). */
+export interface BaseRequest {
+    /** The base's name. */
+    name: string;
+    /** The registered disabled person who runs it; or */
+    operatorPersonId?: string | undefined;
+    /** the enterprise that runs it (exactly one of the two). */
+    operatorEnterpriseId?: string | undefined;
+    /** The year it was recognised, 2000 to this year. */
+    recognisedYear: number;
+    status: BaseStatus;
+    /** What it produces or sells. */
+    products?: string | undefined;
+}
+
+export enum BaseStatus {
+    Active = "Active",
+    Suspended = "Suspended",
+    Revoked = "Revoked",
+}
+
 /** A benefit in the workflow. `Decision` is frozen at submission; `LiveDecision` is the decision the facts and policy give now; `DecisionChanged` flags a difference (before final approval the submitter must re-submit; after it, the flag records a later correction of facts). */
 export interface BenefitDto {
     id: string;
@@ -7687,6 +9735,44 @@ export interface BenefitDto {
     paymentVoucher?: string | undefined;
     transitions: TransitionDto[];
     version: number;
+}
+
+/** A link's dates: the end date is its last day in force (none: open-ended). */
+export interface BenefitLinkDatesRequest {
+    startDate: string;
+    endDate?: string | undefined;
+}
+
+/** A benefit link (利益联结) of an enterprise or an entrepreneur with a disabled household. */
+export interface BenefitLinkDto {
+    id: string;
+    enterpriseId?: string | undefined;
+    enterpriseName?: string | undefined;
+    entrepreneurPersonId?: string | undefined;
+    entrepreneurName?: string | undefined;
+    householdId: string;
+    householdHeadName: string;
+    householdRegisteredPoor: boolean;
+    countyId: string;
+    countyName: string;
+    type: LinkType;
+    startDate: string;
+    endDate?: string | undefined;
+    months: LinkMonthDto[];
+    version: number;
+}
+
+/** A page of results and the total count behind it. */
+export interface BenefitLinkDtoPagedList {
+    items: BenefitLinkDto[];
+    page: number;
+    pageSize: number;
+    totalCount: number;
+}
+
+/** Monthly amounts to record. */
+export interface BenefitLinkMonthsRequest {
+    months?: LinkMonthInput[] | undefined;
 }
 
 /** A row of the benefits worklist. */
@@ -7725,6 +9811,7 @@ export enum BenefitState {
 /** The kinds of benefit that go through the one benefit workflow. */
 export enum BenefitType {
     TrainingSubsidy = "TrainingSubsidy",
+    LoanInterestSubsidy = "LoanInterestSubsidy",
 }
 
 /** A page of the catalogue, and the newest change in it (send it back as `updatedSince`). */
@@ -7871,6 +9958,27 @@ export interface CreateAccountCommand {
     password: string;
 }
 
+/** Registers a base of a county (the officer's own, for county officers). */
+export interface CreateBaseCommand {
+    countyId: string;
+    name: string;
+    operatorPersonId?: string | undefined;
+    operatorEnterpriseId?: string | undefined;
+    recognisedYear: number;
+    status: BaseStatus;
+    products?: string | undefined;
+}
+
+/** Records a link of an enterprise (`EnterpriseId`) or an entrepreneur — a registered disabled person (`EntrepreneurPersonId`) — with a household of your scope. */
+export interface CreateBenefitLinkCommand {
+    enterpriseId?: string | undefined;
+    entrepreneurPersonId?: string | undefined;
+    householdId: string;
+    type: LinkType;
+    startDate: string;
+    endDate?: string | undefined;
+}
+
 /** Creates a course: a county course in the officer's county, or a city course run with a partner platform. */
 export interface CreateCourseCommand {
     title: string;
@@ -7887,12 +9995,26 @@ export interface CreateCourseCommand {
     feeModel: FeeModel;
 }
 
+/** Records that an enterprise employs a registered disabled person of your scope. */
+export interface CreateEmploymentRecordCommand {
+    enterpriseId: string;
+    personId: string;
+    jobCategory: JobCategory;
+    hoursType: HoursType;
+    startDate: string;
+    endDate?: string | undefined;
+}
+
 /** Registers an enterprise (unique credit code). */
 export interface CreateEnterpriseCommand {
     name: string;
     creditCode: string;
     countyId?: string | undefined;
     roles: EnterpriseRoles[];
+    contactName?: string | undefined;
+    contactPhone?: string | undefined;
+    address?: string | undefined;
+    runByPersonId?: string | undefined;
 }
 
 /** Starts a household with its head — a registry person (`HeadPersonId`) or a family member by name — and its registered-poor status and baseline income. */
@@ -7973,6 +10095,16 @@ export interface CreateShopCommand {
     openedOn: string;
 }
 
+/** Records an agreement of an enterprise with a base (`BaseId`) or a registered person (`PersonId`) of your scope; the end date is the last day in force (none: open-ended). */
+export interface CreateSupplyAgreementCommand {
+    enterpriseId: string;
+    baseId?: string | undefined;
+    personId?: string | undefined;
+    startDate: string;
+    endDate?: string | undefined;
+    products: string;
+}
+
 /** Starts a training subsidy claim (a draft) for a registered person of the caller's county. */
 export interface CreateTrainingClaimCommand {
     personId: string;
@@ -8048,6 +10180,39 @@ export enum DisabilityLevel {
     Level4 = "Level4",
 }
 
+/** A registered disabled person's employment by an enterprise. */
+export interface EmploymentRecordDto {
+    id: string;
+    enterpriseId: string;
+    enterpriseName: string;
+    personId: string;
+    personName: string;
+    countyId: string;
+    countyName: string;
+    jobCategory: JobCategory;
+    hoursType: HoursType;
+    startDate: string;
+    endDate?: string | undefined;
+    source: RecordSource;
+    version: number;
+}
+
+/** A page of results and the total count behind it. */
+export interface EmploymentRecordDtoPagedList {
+    items: EmploymentRecordDto[];
+    page: number;
+    pageSize: number;
+    totalCount: number;
+}
+
+/** An employment record's correctable fields. */
+export interface EmploymentRequest {
+    jobCategory: JobCategory;
+    hoursType: HoursType;
+    startDate: string;
+    endDate?: string | undefined;
+}
+
 /** Who to enrol: see the operation's description for the fields each kind needs. */
 export interface EnrolRequest {
     kind: EnrolmentKind;
@@ -8087,7 +10252,7 @@ export enum EnrolmentStatus {
     Dropped = "Dropped",
 }
 
-/** An enterprise. `CountyId` is null for a platform based outside the city. */
+/** An enterprise. `CountyId` is null for a platform based outside the city. `RunByPersonName` is given only to officers who may see the person. */
 export interface EnterpriseDto {
     id: string;
     name: string;
@@ -8095,6 +10260,11 @@ export interface EnterpriseDto {
     countyId?: string | undefined;
     countyName?: string | undefined;
     roles: EnterpriseRoles[];
+    contactName?: string | undefined;
+    contactPhone?: string | undefined;
+    address?: string | undefined;
+    runByPersonId?: string | undefined;
+    runByPersonName?: string | undefined;
     version: number;
 }
 
@@ -8106,12 +10276,35 @@ export interface EnterpriseDtoPagedList {
     totalCount: number;
 }
 
+/** An enterprise's evidence for the recognitions: distinct Sunshine bases with a supply agreement in force on `Date`; distinct disabled people it employs on `Date`; distinct disabled households whose products it carried in at least `StableLinkMonths` months of `Year`. Counted over every county's records (the figures name nobody). */
+export interface EnterpriseEvidenceDto {
+    enterpriseId: string;
+    date: string;
+    basesWithActiveAgreements: number;
+    disabledEmployees: number;
+    year: number;
+    stableLinkMonths: number;
+    stablyLinkedHouseholds: number;
+}
+
 /** An enterprise's editable fields. */
 export interface EnterpriseRequest {
+    /** Its registered name. */
     name: string;
+    /** Unified social credit code (GB 32100-2015), 18 characters. */
     creditCode: string;
+    /** Its county; null for a platform based outside the city (city officers only). */
     countyId?: string | undefined;
+    /** What it is to the programme; one or more. */
     roles: EnterpriseRoles[];
+    /** Contact person. */
+    contactName?: string | undefined;
+    /** Contact's business phone: a mainland mobile or a landline with area code. */
+    contactPhone?: string | undefined;
+    /** Business address. */
+    address?: string | undefined;
+    /** The registered disabled person who runs it (残疾人创办), if so. */
+    runByPersonId?: string | undefined;
 }
 
 /** What an enterprise is to the programme (it may be several). */
@@ -8122,6 +10315,7 @@ export enum EnterpriseRoles {
     EcommercePark = "EcommercePark",
     TrainingProvider = "TrainingProvider",
     Incubator = "Incubator",
+    ThirdPartyServiceProvider = "ThirdPartyServiceProvider",
 }
 
 /** Who pays for the course. */
@@ -8139,6 +10333,12 @@ export interface FieldError {
     code: string;
     /** Readable message in the request's language. */
     message: string;
+}
+
+export enum HoursType {
+    FullTime = "FullTime",
+    PartTime = "PartTime",
+    Flexible = "Flexible",
 }
 
 /** A household with its members, registered-poor status and income history. */
@@ -8271,6 +10471,54 @@ export interface IncomeRecordDto {
     increaseOverBaseline?: number | undefined;
 }
 
+/** The job categories of e-commerce employment in the action plan (§三(四)). */
+export enum JobCategory {
+    MarketingAndPromotion = "MarketingAndPromotion",
+    CustomerService = "CustomerService",
+    AfterSales = "AfterSales",
+    ShopBuilding = "ShopBuilding",
+    SoftwareDevelopment = "SoftwareDevelopment",
+    VideoAndArt = "VideoAndArt",
+    CreativeDesign = "CreativeDesign",
+    WarehouseManagement = "WarehouseManagement",
+    EcommerceLogistics = "EcommerceLogistics",
+    Packaging = "Packaging",
+}
+
+/** The last day a record is in force (an agreement, an employment, a link). */
+export interface LastDayRequest {
+    lastDay: string;
+}
+
+/** What a link brought the household in a month (`yyyy-MM`). */
+export interface LinkMonthDto {
+    month: string;
+    amount: number;
+}
+
+/** One month's amount to record: `Month` is `yyyy-MM`; 0 removes the month. */
+export interface LinkMonthInput {
+    month: string;
+    amount: number;
+}
+
+/** How an enterprise or entrepreneur helps a disabled household (利益联结方式). */
+export enum LinkType {
+    ProductSupply = "ProductSupply",
+    ProtectivePricePurchase = "ProtectivePricePurchase",
+    ProcurementOnBehalf = "ProcurementOnBehalf",
+    FeesPaidOnBehalf = "FeesPaidOnBehalf",
+    Employment = "Employment",
+}
+
+/** Households brought into the chain through benefit links on a date: distinct registered-poor disabled households with a link in force, and all linked households, in a county or (for city officers) city-wide. A county officer always gets their own county's figures. */
+export interface LinkedHouseholdsDto {
+    date: string;
+    countyId?: string | undefined;
+    registeredPoorHouseholds: number;
+    households: number;
+}
+
 /** A partner platform's API client (never its secret). */
 export interface PartnerClientDto {
     id: string;
@@ -8289,6 +10537,34 @@ export interface PartnerClientDto {
 export interface PartnerClientSecretDto {
     client: PartnerClientDto;
     clientSecret: string;
+}
+
+/** An employment record as its enterprise's partner client sees it: no personal data. */
+export interface PartnerEmploymentDto {
+    id: string;
+    jobCategory: JobCategory;
+    hoursType: HoursType;
+    startDate: string;
+    endDate?: string | undefined;
+}
+
+/** A page of results and the total count behind it. */
+export interface PartnerEmploymentDtoPagedList {
+    items: PartnerEmploymentDto[];
+    page: number;
+    pageSize: number;
+    totalCount: number;
+}
+
+/** An employment of a registered disabled person by your enterprise. */
+export interface PartnerEmploymentRequest {
+    employee: SellerIdentity;
+    jobCategory: JobCategory;
+    hoursType: HoursType;
+    /** The first day of work. */
+    startDate: string;
+    /** The last day of work, if it has ended. */
+    endDate?: string | undefined;
 }
 
 /** A batch of sales records, 1 to 1,000. */
@@ -8471,6 +10747,9 @@ export enum PersonTags {
 /** The kinds of policy parameters. Each kind has its own content (a table, a set of thresholds). */
 export enum PolicyKey {
     TrainingQualifications = "TrainingQualifications",
+    MicrocreditInterestSubsidy = "MicrocreditInterestSubsidy",
+    EntrepreneurLoanInterestSubsidy = "EntrepreneurLoanInterestSubsidy",
+    StableLinkMonths = "StableLinkMonths",
 }
 
 /** A version of a policy parameter. `IsUsed`: a decision used it, so it can no longer change. */
@@ -8743,6 +11022,39 @@ export interface SignInCommand {
 /** A workflow step's comment (required to return or reject). */
 export interface StepRequest {
     comment?: string | undefined;
+}
+
+/** A direct-purchase/supply agreement (直采直供) of an enterprise with a base or a person. */
+export interface SupplyAgreementDto {
+    id: string;
+    enterpriseId: string;
+    enterpriseName: string;
+    baseId?: string | undefined;
+    baseName?: string | undefined;
+    personId?: string | undefined;
+    personName?: string | undefined;
+    countyId: string;
+    countyName: string;
+    startDate: string;
+    endDate?: string | undefined;
+    products: string;
+    status: AgreementStatus;
+    version: number;
+}
+
+/** A page of results and the total count behind it. */
+export interface SupplyAgreementDtoPagedList {
+    items: SupplyAgreementDto[];
+    page: number;
+    pageSize: number;
+    totalCount: number;
+}
+
+/** An agreement's correctable fields. */
+export interface SupplyAgreementRequest {
+    startDate: string;
+    endDate?: string | undefined;
+    products: string;
 }
 
 /** Trained people in a county: distinct disabled persons, family members and committee members who completed. */

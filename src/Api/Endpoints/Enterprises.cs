@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Sunshine.Api.Hosting;
 using Sunshine.Application.Common.Paging;
 using Sunshine.Application.Enterprises;
+using Sunshine.Application.Evidence;
 using Sunshine.Domain.Enterprises;
 
 namespace Sunshine.Api.Endpoints;
@@ -22,6 +23,9 @@ public sealed class Enterprises : IEndpointGroup
             .WithSummary("Enterprises by role, county and name (programme.read).").ProducesStandardProblems();
         group.MapGet("{id:guid}", GetEnterprise).WithName(nameof(GetEnterprise))
             .WithSummary("One enterprise; ETag header (programme.read).").ProducesStandardProblems().ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapGet("{id:guid}/evidence", GetEnterpriseEvidence).WithName(nameof(GetEnterpriseEvidence))
+            .WithSummary("The enterprise's recognition evidence: bases with an agreement in force and disabled employees on a date (default today), households whose products it carried stably in a year (default last year) (programme.read).")
+            .ProducesStandardProblems().ProducesProblems(StatusCodes.Status404NotFound);
         group.MapPost(string.Empty, CreateEnterprise).WithName(nameof(CreateEnterprise))
             .WithSummary("Register an enterprise; its unified social credit code is checked (programme.write).")
             .ProducesStandardProblems().ProducesProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
@@ -42,6 +46,9 @@ public sealed class Enterprises : IEndpointGroup
         return TypedResults.Ok(enterprise);
     }
 
+    private static async Task<Ok<EnterpriseEvidenceDto>> GetEnterpriseEvidence(Guid id, ISender sender, CancellationToken ct, DateOnly? date = null, int? year = null) =>
+        TypedResults.Ok(await sender.Send(new GetEnterpriseEvidenceQuery(id, date, year), ct));
+
     private static async Task<Created<EnterpriseDto>> CreateEnterprise(CreateEnterpriseCommand command, ISender sender, CancellationToken ct)
     {
         var enterprise = await sender.Send(command, ct);
@@ -51,11 +58,23 @@ public sealed class Enterprises : IEndpointGroup
     private static async Task<Ok<EnterpriseDto>> UpdateEnterprise(
         Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, EnterpriseRequest request, ISender sender, HttpResponse response, CancellationToken ct)
     {
-        var enterprise = await sender.Send(new UpdateEnterpriseCommand(id, ETags.ParseIfMatch(ifMatch), request.Name, request.CreditCode, request.CountyId, request.Roles), ct);
+        var enterprise = await sender.Send(new UpdateEnterpriseCommand(
+            id, ETags.ParseIfMatch(ifMatch), request.Name, request.CreditCode, request.CountyId, request.Roles, request.ContactName, request.ContactPhone,
+            request.Address, request.RunByPersonId), ct);
         response.SetETag(enterprise.Version);
         return TypedResults.Ok(enterprise);
     }
 }
 
 /// <summary>An enterprise's editable fields.</summary>
-public sealed record EnterpriseRequest(string Name, string CreditCode, Guid? CountyId, IReadOnlyList<EnterpriseRoles> Roles);
+/// <param name="Name">Its registered name.</param>
+/// <param name="CreditCode">Unified social credit code (GB 32100-2015), 18 characters.</param>
+/// <param name="CountyId">Its county; null for a platform based outside the city (city officers only).</param>
+/// <param name="Roles">What it is to the programme; one or more.</param>
+/// <param name="ContactName">Contact person.</param>
+/// <param name="ContactPhone">Contact's business phone: a mainland mobile or a landline with area code.</param>
+/// <param name="Address">Business address.</param>
+/// <param name="RunByPersonId">The registered disabled person who runs it (残疾人创办), if so.</param>
+public sealed record EnterpriseRequest(
+    string Name, string CreditCode, Guid? CountyId, IReadOnlyList<EnterpriseRoles> Roles, string? ContactName = null, string? ContactPhone = null,
+    string? Address = null, Guid? RunByPersonId = null);

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Sunshine.Api.Hosting;
 using Sunshine.Application.Catalogue;
 using Sunshine.Application.Common.Paging;
+using Sunshine.Application.Evidence;
 using Sunshine.Application.Partners;
 using Sunshine.Application.Sales;
 using Sunshine.Application.Shops;
@@ -59,6 +60,23 @@ public sealed class PartnerApi : IEndpointGroup
             .WithSummary("Your sales of one shop by period range, to reconcile (scope sales.write).")
             .WithPartnerScope(PartnerScopeNames.SalesWrite)
             .ProducesStandardProblems().ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests);
+        group.MapPost("employment", ReportPartnerEmployment).WithName(nameof(ReportPartnerEmployment))
+            .WithSummary("Report that your enterprise employs a registered disabled person, named by certificate number and name (scope employment.write).")
+            .WithDescription(
+                "The employee is verified like a seller: any mismatch, an inactive person or missing consent to sharing with partner platforms is " +
+                "the same 422 `employee.not_verified`; attempts are audited and limited per client. A second period overlapping one already " +
+                "recorded is 409 `employment.overlapping`. Requires `Idempotency-Key`.")
+            .WithPartnerScope(PartnerScopeNames.EmploymentWrite).RequireIdempotencyKey().RequireRateLimiting(RateLimits.SellerVerification)
+            .ProducesStandardProblems().ProducesProblems(StatusCodes.Status409Conflict, StatusCodes.Status429TooManyRequests);
+        group.MapGet("employment", GetPartnerEmployment).WithName(nameof(GetPartnerEmployment))
+            .WithSummary("Your enterprise's employment records, newest first, optionally in force on a date (scope employment.write).")
+            .WithPartnerScope(PartnerScopeNames.EmploymentWrite)
+            .ProducesStandardProblems().ProducesProblems(StatusCodes.Status429TooManyRequests);
+        group.MapPost("employment/{id:guid}/end", EndPartnerEmployment).WithName(nameof(EndPartnerEmployment))
+            .WithSummary("Record that one of your employments ended; lastDay is the last day worked (scope employment.write).")
+            .WithDescription("Requires `Idempotency-Key`.")
+            .WithPartnerScope(PartnerScopeNames.EmploymentWrite).RequireIdempotencyKey()
+            .ProducesStandardProblems().ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status429TooManyRequests);
         group.MapGet("products", GetCatalogue).WithName(nameof(GetCatalogue))
             .WithSummary("The priority products catalogue, oldest change first; removed products as tombstones (scope catalog.read).")
             .WithDescription(
@@ -93,6 +111,21 @@ public sealed class PartnerApi : IEndpointGroup
         [AsParameters] GetPartnerSalesQuery query, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(query, ct));
 
+    private static async Task<Created<PartnerEmploymentDto>> ReportPartnerEmployment(PartnerEmploymentRequest request, ISender sender, CancellationToken ct)
+    {
+        var record = await sender.Send(
+            new ReportPartnerEmploymentCommand(request.Employee, request.JobCategory, request.HoursType, request.StartDate, request.EndDate), ct)
+            ?? throw new DomainException("employee.not_verified",
+                "The employee could not be verified: check the certificate number and name, and that the person agreed to sharing with platforms.", field: "employee");
+        return TypedResults.Created($"/api/partner/v1/employment/{record.Id}", record);
+    }
+
+    private static async Task<Ok<PagedList<PartnerEmploymentDto>>> GetPartnerEmployment([AsParameters] GetPartnerEmploymentQuery query, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(query, ct));
+
+    private static async Task<Ok<PartnerEmploymentDto>> EndPartnerEmployment(Guid id, LastDayRequest request, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new EndPartnerEmploymentCommand(id, request.LastDay), ct));
+
     private static async Task<Results<Ok<CataloguePageDto>, StatusCodeHttpResult>> GetCatalogue(
         [AsParameters] GetCatalogueQuery query, [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, ISender sender,
         HttpResponse response, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
@@ -120,6 +153,14 @@ public sealed record PartnerShopRequest(string PlatformShopId, string Name, stri
 
 /// <summary>The changes to a shop; fields left out stay as they are.</summary>
 public sealed record PartnerShopPatch(string? Name, string? Url, DateOnly? ClosedOn);
+
+/// <summary>An employment of a registered disabled person by your enterprise.</summary>
+/// <param name="Employee">The employee's disability certificate number and name, as on the certificate; never returned.</param>
+/// <param name="JobCategory">The job category.</param>
+/// <param name="HoursType">Full-time, part-time or flexible.</param>
+/// <param name="StartDate">The first day of work.</param>
+/// <param name="EndDate">The last day of work, if it has ended.</param>
+public sealed record PartnerEmploymentRequest(SellerIdentity Employee, Domain.Evidence.JobCategory JobCategory, Domain.Evidence.HoursType HoursType, DateOnly StartDate, DateOnly? EndDate);
 
 /// <summary>A batch of sales records, 1 to 1,000.</summary>
 public sealed record PartnerSalesBatch(IReadOnlyList<PartnerSalesRecord>? Records);

@@ -67,6 +67,7 @@ public static class OpenApiSetup
                             [Application.Partners.PartnerScopeNames.ShopsWrite] = "Register and change your sellers' shops",
                             [Application.Partners.PartnerScopeNames.SalesWrite] = "Report and read back sales",
                             [Application.Partners.PartnerScopeNames.CatalogRead] = "Read the priority products catalogue",
+                            [Application.Partners.PartnerScopeNames.EmploymentWrite] = "Report the platform's own employment of disabled people",
                         },
                     },
                 },

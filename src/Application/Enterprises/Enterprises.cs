@@ -12,8 +12,13 @@ using Sunshine.Domain.Enterprises;
 
 namespace Sunshine.Application.Enterprises;
 
-/// <summary>An enterprise. <c>CountyId</c> is null for a platform based outside the city.</summary>
-public sealed record EnterpriseDto(Guid Id, string Name, string CreditCode, Guid? CountyId, string? CountyName, IReadOnlyList<EnterpriseRoles> Roles, uint Version);
+/// <summary>
+/// An enterprise. <c>CountyId</c> is null for a platform based outside the city. <c>RunByPersonName</c>
+/// is given only to officers who may see the person.
+/// </summary>
+public sealed record EnterpriseDto(
+    Guid Id, string Name, string CreditCode, Guid? CountyId, string? CountyName, IReadOnlyList<EnterpriseRoles> Roles, string? ContactName,
+    string? ContactPhone, string? Address, Guid? RunByPersonId, string? RunByPersonName, uint Version);
 
 /// <summary>An enterprise's editable fields.</summary>
 public interface IEnterpriseInput
@@ -25,6 +30,15 @@ public interface IEnterpriseInput
     Guid? CountyId { get; }
 
     IReadOnlyList<EnterpriseRoles> Roles { get; }
+
+    string? ContactName { get; }
+
+    string? ContactPhone { get; }
+
+    string? Address { get; }
+
+    /// <summary>The registered disabled person who runs it, if any.</summary>
+    Guid? RunByPersonId { get; }
 }
 
 public sealed class EnterpriseInputValidator : AbstractValidator<IEnterpriseInput>
@@ -35,14 +49,18 @@ public sealed class EnterpriseInputValidator : AbstractValidator<IEnterpriseInpu
         RuleFor(x => x.CreditCode).NotEmpty().MustCreate((_, v) => UnifiedSocialCreditCode.Create(v));
         RuleFor(x => x.Roles).NotEmpty();
         RuleForEach(x => x.Roles).Must(r => r != EnterpriseRoles.None && Enum.IsDefined(r)).WithErrorCode("enterprise.role_unknown")
-            .WithMessage("Roles are PartnerPlatform, EcommerceEnterprise, EcommercePark, TrainingProvider or Incubator.");
+            .WithMessage("Roles are PartnerPlatform, EcommerceEnterprise, EcommercePark, TrainingProvider, Incubator or ThirdPartyServiceProvider.");
+        RuleFor(x => x.ContactName).MaximumLength(Enterprise.ContactNameMaxLength);
+        RuleFor(x => x.ContactPhone).MaximumLength(30);
+        RuleFor(x => x.Address).MaximumLength(Enterprise.AddressMaxLength);
     }
 }
 
 public static class EnterpriseQueries
 {
     private static readonly EnterpriseRoles[] AllRoles =
-        [EnterpriseRoles.PartnerPlatform, EnterpriseRoles.EcommerceEnterprise, EnterpriseRoles.EcommercePark, EnterpriseRoles.TrainingProvider, EnterpriseRoles.Incubator];
+        [EnterpriseRoles.PartnerPlatform, EnterpriseRoles.EcommerceEnterprise, EnterpriseRoles.EcommercePark, EnterpriseRoles.TrainingProvider, EnterpriseRoles.Incubator,
+         EnterpriseRoles.ThirdPartyServiceProvider];
 
     public static IReadOnlyList<EnterpriseRoles> ToList(this EnterpriseRoles roles) => AllRoles.Where(r => roles.HasFlag(r)).ToList();
 
@@ -54,7 +72,28 @@ public static class EnterpriseQueries
     public static async Task<EnterpriseDto> ToDtoAsync(this IApplicationDbContext db, Enterprise e, CancellationToken cancellationToken)
     {
         var county = e.CountyId is { } id ? await db.Regions.Where(r => r.Id == id).Select(r => r.Name).SingleAsync(cancellationToken) : null;
-        return new EnterpriseDto(e.Id, e.Name, e.CreditCode.Value, e.CountyId, county, e.Roles.ToList(), e.Version);
+        var runBy = e.RunByPersonId is { } person ? await db.Persons.Where(p => p.Id == person).Select(p => p.Name).FirstOrDefaultAsync(cancellationToken) : null;
+        return e.ToDto(county, runBy);
+    }
+
+    public static EnterpriseDto ToDto(this Enterprise e, string? countyName, string? runByPersonName)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return new EnterpriseDto(e.Id, e.Name, e.CreditCode.Value, e.CountyId, countyName, e.Roles.ToList(), e.ContactName, e.ContactPhone, e.Address,
+            e.RunByPersonId, runByPersonName, e.Version);
+    }
+
+    /// <summary>Applies the profile; the person who runs it must be a registered person the officer may see.</summary>
+    public static async Task ApplyProfileAsync(this IApplicationDbContext db, Enterprise enterprise, IEnterpriseInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(enterprise);
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.RunByPersonId is { } person && person != enterprise.RunByPersonId && !await db.Persons.AnyAsync(p => p.Id == person, cancellationToken))
+        {
+            throw new NotFoundException("person", person);
+        }
+
+        enterprise.SetProfile(input.ContactName, input.ContactPhone, input.Address, input.RunByPersonId);
     }
 
     /// <summary>County officers change enterprises of their county; enterprises of no county are the city's.</summary>
@@ -116,8 +155,10 @@ public sealed class GetEnterprisesHandler(IApplicationDbContext db) : IQueryHand
 
         var page = await enterprises.OrderBy(e => e.Name).ThenBy(e => e.Id).ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
         var counties = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name, cancellationToken);
+        var runByIds = page.Items.Where(e => e.RunByPersonId != null).Select(e => e.RunByPersonId!.Value).ToList();
+        var runBy = await db.Persons.Where(p => runByIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
         return new PagedList<EnterpriseDto>(
-            page.Items.Select(e => new EnterpriseDto(e.Id, e.Name, e.CreditCode.Value, e.CountyId, e.CountyId is { } c ? counties[c] : null, e.Roles.ToList(), e.Version)).ToList(),
+            page.Items.Select(e => e.ToDto(e.CountyId is { } c ? counties[c] : null, e.RunByPersonId is { } r ? runBy.GetValueOrDefault(r) : null)).ToList(),
             page.Page, page.PageSize, page.TotalCount);
     }
 }
@@ -133,7 +174,9 @@ public sealed class GetEnterpriseHandler(IApplicationDbContext db) : IQueryHandl
 
 /// <summary>Registers an enterprise (unique credit code).</summary>
 [RequiresPermission(Permissions.ProgrammeWrite)]
-public sealed record CreateEnterpriseCommand(string Name, string CreditCode, Guid? CountyId, IReadOnlyList<EnterpriseRoles> Roles) : ICommand<EnterpriseDto>, IEnterpriseInput;
+public sealed record CreateEnterpriseCommand(
+    string Name, string CreditCode, Guid? CountyId, IReadOnlyList<EnterpriseRoles> Roles, string? ContactName = null, string? ContactPhone = null,
+    string? Address = null, Guid? RunByPersonId = null) : ICommand<EnterpriseDto>, IEnterpriseInput;
 
 public sealed class CreateEnterpriseValidator : AbstractValidator<CreateEnterpriseCommand>
 {
@@ -148,6 +191,7 @@ public sealed class CreateEnterpriseHandler(IApplicationDbContext db, ICurrentUs
         var code = UnifiedSocialCreditCode.Create(command.CreditCode);
         await db.EnsureCreditCodeFreeAsync(code, null, cancellationToken);
         var enterprise = Enterprise.Create(command.Name, code, command.CountyId, command.Roles.Combine());
+        await db.ApplyProfileAsync(enterprise, command, cancellationToken);
         db.Enterprises.Add(enterprise);
         await db.SaveChangesAsync(cancellationToken);
         return await db.ToDtoAsync(enterprise, cancellationToken);
@@ -156,8 +200,9 @@ public sealed class CreateEnterpriseHandler(IApplicationDbContext db, ICurrentUs
 
 /// <summary>Edits an enterprise; <c>ExpectedVersion</c> is the ETag from <c>If-Match</c>.</summary>
 [RequiresPermission(Permissions.ProgrammeWrite)]
-public sealed record UpdateEnterpriseCommand(Guid Id, uint? ExpectedVersion, string Name, string CreditCode, Guid? CountyId, IReadOnlyList<EnterpriseRoles> Roles)
-    : ICommand<EnterpriseDto>, IEnterpriseInput;
+public sealed record UpdateEnterpriseCommand(
+    Guid Id, uint? ExpectedVersion, string Name, string CreditCode, Guid? CountyId, IReadOnlyList<EnterpriseRoles> Roles, string? ContactName = null,
+    string? ContactPhone = null, string? Address = null, Guid? RunByPersonId = null) : ICommand<EnterpriseDto>, IEnterpriseInput;
 
 public sealed class UpdateEnterpriseValidator : AbstractValidator<UpdateEnterpriseCommand>
 {
@@ -175,6 +220,7 @@ public sealed class UpdateEnterpriseHandler(IApplicationDbContext db, ICurrentUs
         var code = UnifiedSocialCreditCode.Create(command.CreditCode);
         await db.EnsureCreditCodeFreeAsync(code, enterprise.Id, cancellationToken);
         enterprise.Update(command.Name, code, command.CountyId, command.Roles.Combine());
+        await db.ApplyProfileAsync(enterprise, command, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return await db.ToDtoAsync(enterprise, cancellationToken);
     }

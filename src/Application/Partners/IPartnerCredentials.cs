@@ -21,9 +21,10 @@ public static class PartnerScopeNames
     public const string ShopsWrite = "shops.write";
     public const string SalesWrite = "sales.write";
     public const string CatalogRead = "catalog.read";
+    public const string EmploymentWrite = "employment.write";
 
     public static IReadOnlyList<string> Of(PartnerScopes scopes) =>
-        new[] { (PartnerScopes.ShopsWrite, ShopsWrite), (PartnerScopes.SalesWrite, SalesWrite), (PartnerScopes.CatalogRead, CatalogRead) }
+        new[] { (PartnerScopes.ShopsWrite, ShopsWrite), (PartnerScopes.SalesWrite, SalesWrite), (PartnerScopes.CatalogRead, CatalogRead), (PartnerScopes.EmploymentWrite, EmploymentWrite) }
             .Where(s => scopes.HasFlag(s.Item1)).Select(s => s.Item2).ToList();
 
     /// <summary>The permission of the role table each scope grants.</summary>
@@ -32,6 +33,7 @@ public static class PartnerScopeNames
         ShopsWrite => Domain.AccessControl.Permissions.PartnerShopsWrite,
         SalesWrite => Domain.AccessControl.Permissions.PartnerSalesWrite,
         CatalogRead => Domain.AccessControl.Permissions.PartnerCatalogRead,
+        EmploymentWrite => Domain.AccessControl.Permissions.PartnerEmploymentWrite,
         _ => throw new ArgumentOutOfRangeException(nameof(scope), scope, "Unknown scope."),
     };
 }

@@ -35,6 +35,7 @@ public static class PartnerClientQueries
             PartnerScopeNames.ShopsWrite => PartnerScopes.ShopsWrite,
             PartnerScopeNames.SalesWrite => PartnerScopes.SalesWrite,
             PartnerScopeNames.CatalogRead => PartnerScopes.CatalogRead,
+            PartnerScopeNames.EmploymentWrite => PartnerScopes.EmploymentWrite,
             _ => PartnerScopes.None,
         });
 }
@@ -68,8 +69,8 @@ public sealed class CreatePartnerClientValidator : AbstractValidator<CreatePartn
         RuleFor(x => x.PlatformId).NotEmpty();
         RuleFor(x => x.DisplayName).NotEmpty().MaximumLength(100);
         RuleFor(x => x.Scopes).NotEmpty();
-        RuleForEach(x => x.Scopes).Must(s => s is PartnerScopeNames.ShopsWrite or PartnerScopeNames.SalesWrite or PartnerScopeNames.CatalogRead)
-            .WithErrorCode("partner_client.scope_unknown").WithMessage("Scopes are shops.write, sales.write and catalog.read.");
+        RuleForEach(x => x.Scopes).Must(s => s is PartnerScopeNames.ShopsWrite or PartnerScopeNames.SalesWrite or PartnerScopeNames.CatalogRead or PartnerScopeNames.EmploymentWrite)
+            .WithErrorCode("partner_client.scope_unknown").WithMessage("Scopes are shops.write, sales.write, catalog.read and employment.write.");
     }
 }
 

@@ -2,6 +2,8 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Sunshine.Application.Common.Interfaces;
 using Sunshine.Domain.Common;
+using Sunshine.Domain.Evidence;
+using Sunshine.Domain.Loans;
 using Sunshine.Domain.Policies;
 
 namespace Sunshine.Application.Policies;
@@ -35,8 +37,14 @@ public static class PolicyStore
     public static object ParseContent(PolicyKey key, JsonElement content) => key switch
     {
         PolicyKey.TrainingQualifications => ReadQualifications(content),
+        PolicyKey.MicrocreditInterestSubsidy or PolicyKey.EntrepreneurLoanInterestSubsidy => InterestSubsidyPolicy.FromJson(content),
+        PolicyKey.StableLinkMonths => StableLinkPolicy.FromJson(content),
         _ => throw new ArgumentOutOfRangeException(nameof(key), key, "Unknown policy key."),
     };
+
+    /// <summary>The stable-link minimum in force on a date, or the default of 6 months.</summary>
+    public static async Task<StableLinkPolicy> StableLinkAsync(this IApplicationDbContext db, DateOnly on, CancellationToken cancellationToken) =>
+        await db.InForceAsync(PolicyKey.StableLinkMonths, on, cancellationToken) is { } version ? StableLinkPolicy.FromJson(version.Content) : StableLinkPolicy.Default;
 
     public static QualificationTable ReadQualifications(string json) => ReadQualifications(JsonDocument.Parse(json).RootElement);
 

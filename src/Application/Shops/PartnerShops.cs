@@ -52,13 +52,8 @@ public sealed class RegisterPartnerShopHandler(IApplicationDbContext db, ICurren
     {
         var platformId = user.PlatformId ?? throw new ForbiddenException("partner.not_a_platform", "Only a partner platform's client registers shops.");
         var today = clock.Today();
-        var index = protector.BlindIndex(SensitiveKind.CertificateNumber, command.Seller.CertificateNumber.Trim().ToUpperInvariant());
-        var seller = await db.Persons.IgnoreQueryFilters().Include(p => p.Consents)
-            .FirstOrDefaultAsync(p => EF.Property<byte[]>(p, Registry.SensitiveColumns.CertificateNumberIndex) == index, cancellationToken);
-        var verified = seller is { Status: PersonStatus.Active }
-            && string.Equals(seller.Name, command.Seller.Name.Trim(), StringComparison.Ordinal)
-            && seller.HasConsent(ConsentScope.PartnerSharing, today);
-        if (!verified)
+        var seller = await db.VerifyPartnerSubjectAsync(protector, command.Seller, today, cancellationToken);
+        if (seller is null)
         {
             // What failed stays out of the answer and the trail alike; the attempt itself is recorded.
             audit.Record("SellerVerification", null, new { outcome = "not_verified", platformShopId = command.PlatformShopId });
@@ -66,11 +61,33 @@ public sealed class RegisterPartnerShopHandler(IApplicationDbContext db, ICurren
         }
 
         await db.EnsurePlatformShopIdFreeAsync(platformId, command.PlatformShopId, cancellationToken);
-        var shop = Shop.ForPerson(seller!.Id, seller.CountyId, platformId, command.PlatformShopId,
+        var shop = Shop.ForPerson(seller.Id, seller.CountyId, platformId, command.PlatformShopId,
             new ShopDetails(command.Name, command.Url, command.Granularity, command.OpenedOn), today, RecordSource.Partner);
         db.Shops.Add(shop);
         await db.SaveChangesAsync(cancellationToken);
         return new PartnerShopRegistration(shop.ToPartnerDto());
+    }
+}
+
+public static class PartnerSubjects
+{
+    /// <summary>
+    /// The registered person a partner names by certificate number and name, when both match, the
+    /// person is active and agreed to sharing with partner platforms; otherwise null, whatever failed.
+    /// </summary>
+    public static async Task<Person?> VerifyPartnerSubjectAsync(
+        this IApplicationDbContext db, ISensitiveDataProtector protector, SellerIdentity identity, DateOnly today, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(protector);
+        ArgumentNullException.ThrowIfNull(identity);
+        var index = protector.BlindIndex(SensitiveKind.CertificateNumber, identity.CertificateNumber.Trim().ToUpperInvariant());
+        var person = await db.Persons.IgnoreQueryFilters().Include(p => p.Consents)
+            .FirstOrDefaultAsync(p => EF.Property<byte[]>(p, Registry.SensitiveColumns.CertificateNumberIndex) == index, cancellationToken);
+        return person is { Status: PersonStatus.Active }
+            && string.Equals(person.Name, identity.Name.Trim(), StringComparison.Ordinal)
+            && person.HasConsent(ConsentScope.PartnerSharing, today)
+            ? person
+            : null;
     }
 }
 

@@ -51,10 +51,13 @@ public static class Permissions
     /// <summary>A partner platform reads the priority products catalogue (scope <c>catalog.read</c>).</summary>
     public const string PartnerCatalogRead = "partner.catalog.read";
 
+    /// <summary>Partner clients (scope <c>employment.write</c>): report and read their own enterprise's employment of disabled people.</summary>
+    public const string PartnerEmploymentWrite = "partner.employment.write";
+
     public static IReadOnlyList<string> All { get; } =
     [
         ReferenceRead, AccountsRead, AccountsManage, AccessAssign, RegionsManage,
         ProgrammeRead, ProgrammeWrite, CountyDecide, CityDecide, AuditRead, PiiReveal,
-        PartnersManage, PartnerShopsWrite, PartnerSalesWrite, PartnerCatalogRead,
+        PartnersManage, PartnerShopsWrite, PartnerSalesWrite, PartnerCatalogRead, PartnerEmploymentWrite,
     ];
 }

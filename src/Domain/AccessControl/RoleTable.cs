@@ -59,10 +59,10 @@ public static class RoleTable
             Set(Permissions.PiiReveal)),
         new(
             Roles.PartnerPlatform,
-            "a partner platform's API client: its own platform's shops and sales, the catalogue; only the scopes it was given",
+            "a partner platform's API client: its own platform's shops and sales, the catalogue, its own employment records; only the scopes it was given",
             CountyBound: false,
             Set(),
-            Set(Permissions.PartnerShopsWrite, Permissions.PartnerSalesWrite, Permissions.PartnerCatalogRead),
+            Set(Permissions.PartnerShopsWrite, Permissions.PartnerSalesWrite, Permissions.PartnerCatalogRead, Permissions.PartnerEmploymentWrite),
             IsMachine: true),
     }.ToFrozenDictionary(d => d.Name, StringComparer.Ordinal);
 

@@ -5,6 +5,9 @@ public enum BenefitType
 {
     /// <summary>Training subsidy (培训补贴) for training the person paid for.</summary>
     TrainingSubsidy,
+
+    /// <summary>Loan interest subsidy (贷款贴息) for one period of a poverty-alleviation microcredit or a disabled entrepreneur's loan.</summary>
+    LoanInterestSubsidy,
 }
 
 /// <summary>Where a benefit is in the workflow.</summary>
@@ -29,6 +32,7 @@ public static class BenefitTypes
     private static readonly Dictionary<BenefitType, BenefitTypeDefinition> Definitions = new()
     {
         [BenefitType.TrainingSubsidy] = new(BenefitType.TrainingSubsidy, RequiresCityApproval: false),
+        [BenefitType.LoanInterestSubsidy] = new(BenefitType.LoanInterestSubsidy, RequiresCityApproval: false),
     };
 
     public static BenefitTypeDefinition Get(BenefitType type) => Definitions[type];

@@ -20,6 +20,9 @@ public enum EnterpriseRoles
 
     /// <summary>Incubator (创业孵化基地).</summary>
     Incubator = 16,
+
+    /// <summary>Third-party service provider (第三方服务机构): photography, logistics, operation services.</summary>
+    ThirdPartyServiceProvider = 32,
 }
 
 /// <summary>
@@ -54,6 +57,29 @@ public sealed class Enterprise : Entity
     public EnterpriseRoles Roles { get; private set; }
 
     public bool IsPartnerPlatform => Roles.HasFlag(EnterpriseRoles.PartnerPlatform);
+
+    /// <summary>The contact person's name.</summary>
+    public string? ContactName { get; private set; }
+
+    /// <summary>The contact's business phone (mobile or landline, normalised).</summary>
+    public string? ContactPhone { get; private set; }
+
+    public string? Address { get; private set; }
+
+    /// <summary>The registered disabled person who runs it, when it is run by one (残疾人创办).</summary>
+    public Guid? RunByPersonId { get; private set; }
+
+    public const int ContactNameMaxLength = 50;
+    public const int AddressMaxLength = 300;
+
+    /// <summary>Sets the contact, the address and who runs it (a registered disabled person, or nobody recorded).</summary>
+    public void SetProfile(string? contactName, string? contactPhone, string? address, Guid? runByPersonId)
+    {
+        ContactName = Text.Optional(contactName, ContactNameMaxLength, "enterprise.text_too_long", "contactName");
+        ContactPhone = string.IsNullOrWhiteSpace(contactPhone) ? null : Registry.PhoneNumber.Create(contactPhone, "contactPhone").Value;
+        Address = Text.Optional(address, AddressMaxLength, "enterprise.text_too_long", "address");
+        RunByPersonId = runByPersonId;
+    }
 
     public static Enterprise Create(string name, UnifiedSocialCreditCode creditCode, Guid? countyId, EnterpriseRoles roles)
     {

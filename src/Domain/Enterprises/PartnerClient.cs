@@ -10,6 +10,7 @@ public enum PartnerScopes
     ShopsWrite = 1,
     SalesWrite = 2,
     CatalogRead = 4,
+    EmploymentWrite = 8,
 }
 
 /// <summary>

@@ -7,6 +7,15 @@ public enum PolicyKey
 {
     /// <summary>Recognised qualifications in the internet &amp; electronic-communication category and their standard subsidy (培训补贴标准).</summary>
     TrainingQualifications,
+
+    /// <summary>Interest subsidy of poverty-alleviation microcredit (扶贫小额信贷贴息): share, rate cap, maximum term and principal.</summary>
+    MicrocreditInterestSubsidy,
+
+    /// <summary>Interest subsidy of disabled entrepreneurs' business loans (残疾人创业小额贷款贴息): share, rate cap, maximum term and principal.</summary>
+    EntrepreneurLoanInterestSubsidy,
+
+    /// <summary>Stable benefit link (稳定带动): the minimum months of a year in which a household's products were carried.</summary>
+    StableLinkMonths,
 }
 
 /// <summary>

@@ -11,8 +11,10 @@ using Sunshine.Domain.Programmes;
 using Sunshine.Domain.Regions;
 using Sunshine.Domain.Attachments;
 using Sunshine.Domain.Benefits;
+using Sunshine.Domain.Bases;
 using Sunshine.Domain.Catalogue;
 using Sunshine.Domain.Enterprises;
+using Sunshine.Domain.Evidence;
 using Sunshine.Domain.Importing;
 using Sunshine.Domain.Sales;
 using Sunshine.Domain.Shops;
@@ -75,6 +77,14 @@ public sealed class ApplicationDbContext(
 
     public DbSet<Product> Products => Set<Product>();
 
+    public DbSet<SunshineBase> SunshineBases => Set<SunshineBase>();
+
+    public DbSet<SupplyAgreement> SupplyAgreements => Set<SupplyAgreement>();
+
+    public DbSet<EmploymentRecord> EmploymentRecords => Set<EmploymentRecord>();
+
+    public DbSet<BenefitLink> BenefitLinks => Set<BenefitLink>();
+
     public DbSet<Partners.IdempotencyRecord> IdempotencyRecords => Set<Partners.IdempotencyRecord>();
 
     public async Task LockAsync<TEntity>(Guid id, CancellationToken cancellationToken)
@@ -131,6 +141,16 @@ public sealed class ApplicationDbContext(
             if (typeof(ICountyScoped).IsAssignableFrom(entityType.ClrType))
             {
                 filter = Expression.OrElse(unbound, Expression.Equal(Expression.Property(parameter, nameof(ICountyScoped.CountyId)), scopeCounty));
+            }
+            else if (typeof(IJointlyCountyScoped).IsAssignableFrom(entityType.ClrType))
+            {
+                // Shared by two counties: the officers of either see it.
+                var other = Expression.Property(parameter, nameof(IJointlyCountyScoped.OtherCountyId));
+                filter = Expression.OrElse(
+                    unbound,
+                    Expression.OrElse(
+                        Expression.Equal(Expression.Property(parameter, nameof(IJointlyCountyScoped.CountyId)), scopeCounty),
+                        Expression.Equal(other, Expression.Convert(scopeCounty, typeof(Guid?)))));
             }
             else if (typeof(IOptionallyCountyScoped).IsAssignableFrom(entityType.ClrType))
             {

@@ -37,16 +37,20 @@ public sealed class GetBenefitsHandler(IApplicationDbContext db) : IQueryHandler
             .Where(b => query.Type == null || b.Type == query.Type)
             .Where(b => query.State == null || b.State == query.State)
             .Where(b => query.PersonId == null || b.PersonId == query.PersonId);
-        var rows = from b in benefits
+        // The rows are chosen under the county scope; the names are looked up for those rows only.
+        var page = await benefits.OrderByDescending(b => b.CreatedAt).ThenByDescending(b => b.Id).ToProjectedPageAsync(
+            query.Page,
+            query.PageSize,
+            ids => from b in db.Benefits.AsNoTracking().Where(b => ids.Contains(b.Id))
                    join r in db.Regions on b.CountyId equals r.Id
-                   orderby b.CreatedAt descending, b.Id descending
                    select new
                    {
                        b.Id, b.Type, b.CountyId, CountyName = r.Name, b.PersonId,
                        PersonName = db.Persons.IgnoreQueryFilters().Where(p => p.Id == b.PersonId).Select(p => p.Name).FirstOrDefault(),
                        b.State, b.IsFinallyApproved, b.Decision, b.SubmittedAt,
-                   };
-        var page = await rows.ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
+                   },
+            r => r.Id,
+            cancellationToken);
         return new PagedList<BenefitListItemDto>(
             page.Items.Select(r => new BenefitListItemDto(r.Id, r.Type, r.CountyId, r.CountyName, r.PersonId, r.PersonName, r.State,
                 r.IsFinallyApproved, r.Decision?.Amount.Yuan, r.SubmittedAt)).ToList(),

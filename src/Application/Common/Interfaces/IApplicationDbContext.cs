@@ -5,8 +5,10 @@ using Sunshine.Domain.Programmes;
 using Sunshine.Domain.Regions;
 using Sunshine.Domain.Attachments;
 using Sunshine.Domain.Benefits;
+using Sunshine.Domain.Bases;
 using Sunshine.Domain.Catalogue;
 using Sunshine.Domain.Enterprises;
+using Sunshine.Domain.Evidence;
 using Sunshine.Domain.Importing;
 using Sunshine.Domain.Sales;
 using Sunshine.Domain.Shops;
@@ -58,6 +60,14 @@ public interface IApplicationDbContext
     DbSet<CountyMonthSales> CountyMonthSales { get; }
 
     DbSet<Product> Products { get; }
+
+    DbSet<SunshineBase> SunshineBases { get; }
+
+    DbSet<SupplyAgreement> SupplyAgreements { get; }
+
+    DbSet<EmploymentRecord> EmploymentRecords { get; }
+
+    DbSet<BenefitLink> BenefitLinks { get; }
 
     /// <summary>
     /// Locks the entity's row until the transaction ends (SELECT … FOR UPDATE), so that checks on it

@@ -27,6 +27,23 @@ public static class Paging
         return new PagedList<T>(items, page, pageSize, total);
     }
 
+    /// <summary>
+    /// Reads one page of ids from the scoped, ordered query, then projects just those rows. A projection
+    /// that looks up names across scopes (<c>IgnoreQueryFilters</c> in a subquery lifts the filters of
+    /// the whole query) must never decide which rows are listed: the ids do.
+    /// </summary>
+    public static async Task<PagedList<TDto>> ToProjectedPageAsync<TEntity, TDto>(
+        this IQueryable<TEntity> ordered, int page, int pageSize, Func<List<Guid>, IQueryable<TDto>> project, Func<TDto, Guid> idOf,
+        CancellationToken cancellationToken)
+        where TEntity : Sunshine.Domain.Common.Entity
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        var ids = await ordered.Select(e => e.Id).ToPagedListAsync(page, pageSize, cancellationToken);
+        var ordering = ids.Items.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        var items = await project(ids.Items.ToList()).ToListAsync(cancellationToken);
+        return new PagedList<TDto>(items.OrderBy(i => ordering[idOf(i)]).ToList(), ids.Page, ids.PageSize, ids.TotalCount);
+    }
+
     /// <summary>Adds the shared page and page-size rules to a validator.</summary>
     public static void AddPagingRules<T>(this AbstractValidator<T> validator)
         where T : IPagedRequest

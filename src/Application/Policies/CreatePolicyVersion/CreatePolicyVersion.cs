@@ -50,6 +50,8 @@ public sealed class CreatePolicyVersionHandler(IApplicationDbContext db) : IComm
     internal static string Serialise(object content) => content switch
     {
         QualificationTable table => PolicyStore.Write(table),
+        Domain.Loans.InterestSubsidyPolicy subsidy => subsidy.ToJson(),
+        Domain.Evidence.StableLinkPolicy stableLink => stableLink.ToJson(),
         _ => throw new ArgumentOutOfRangeException(nameof(content)),
     };
 }

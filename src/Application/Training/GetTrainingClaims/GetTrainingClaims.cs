@@ -32,13 +32,21 @@ public sealed class GetTrainingClaimsHandler(IApplicationDbContext db) : IQueryH
 {
     public async ValueTask<PagedList<TrainingClaimListItemDto>> Handle(GetTrainingClaimsQuery query, CancellationToken cancellationToken)
     {
-        var rows = from c in db.TrainingSubsidyClaims.AsNoTracking()
+        // The rows are chosen under the county scope; the names are looked up for those rows only.
+        var claims = from c in db.TrainingSubsidyClaims.AsNoTracking()
+                     join b in db.Benefits on c.Id equals b.Id
+                     where (query.State == null || b.State == query.State) && (query.PersonId == null || c.PersonId == query.PersonId)
+                     orderby b.CreatedAt descending, c.Id descending
+                     select c;
+        var page = await claims.ToProjectedPageAsync(
+            query.Page,
+            query.PageSize,
+            ids => from c in db.TrainingSubsidyClaims.AsNoTracking().Where(c => ids.Contains(c.Id))
                    join b in db.Benefits on c.Id equals b.Id
                    join p in db.Persons.IgnoreQueryFilters() on c.PersonId equals p.Id
-                   where (query.State == null || b.State == query.State) && (query.PersonId == null || c.PersonId == query.PersonId)
-                   orderby b.CreatedAt descending, c.Id descending
-                   select new { c.Id, c.PersonId, PersonName = p.Name, c.CountyId, c.QualificationCode, c.CertificateDate, c.FeePaid, b.State, b.Decision, b.CreatedAt };
-        var page = await rows.ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
+                   select new { c.Id, c.PersonId, PersonName = p.Name, c.CountyId, c.QualificationCode, c.CertificateDate, c.FeePaid, b.State, b.Decision, b.CreatedAt },
+            r => r.Id,
+            cancellationToken);
         return new PagedList<TrainingClaimListItemDto>(
             page.Items.Select(r => new TrainingClaimListItemDto(r.Id, r.PersonId, r.PersonName, r.CountyId, r.QualificationCode, r.CertificateDate,
                 r.FeePaid.Yuan, r.State, r.Decision?.Amount.Yuan, r.CreatedAt)).ToList(),

@@ -23,6 +23,10 @@ internal sealed class EnterpriseConfiguration : IEntityTypeConfiguration<Enterpr
         builder.Property(e => e.Roles).HasConversion<int>();
         builder.HasOne<Region>().WithMany().HasForeignKey(e => e.CountyId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(e => e.IsPartnerPlatform);
+        builder.Property(e => e.ContactName).HasMaxLength(Enterprise.ContactNameMaxLength);
+        builder.Property(e => e.ContactPhone).HasMaxLength(30);
+        builder.Property(e => e.Address).HasMaxLength(Enterprise.AddressMaxLength);
+        builder.HasOne<Person>().WithMany().HasForeignKey(e => e.RunByPersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasXminVersion();
     }
 }

@@ -593,6 +593,70 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                     b.ToTable("audit_entries", "audit");
                 });
 
+            modelBuilder.Entity("Sunshine.Domain.Bases.SunshineBase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("county_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("OperatorEnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("operator_enterprise_id");
+
+                    b.Property<Guid?>("OperatorPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("operator_person_id");
+
+                    b.Property<string>("Products")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("products");
+
+                    b.Property<int>("RecognisedYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("recognised_year");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sunshine_bases");
+
+                    b.HasIndex("CountyId")
+                        .HasDatabaseName("ix_sunshine_bases_county_id");
+
+                    b.HasIndex("OperatorEnterpriseId")
+                        .HasDatabaseName("ix_sunshine_bases_operator_enterprise_id");
+
+                    b.HasIndex("OperatorPersonId")
+                        .HasDatabaseName("ix_sunshine_bases_operator_person_id");
+
+                    b.ToTable("sunshine_bases", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_sunshine_bases_one_operator", "(operator_person_id IS NULL) <> (operator_enterprise_id IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("Sunshine.Domain.Benefits.Benefit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -784,6 +848,21 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("address");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("contact_name");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("contact_phone");
+
                     b.Property<Guid?>("CountyId")
                         .HasColumnType("uuid")
                         .HasColumnName("county_id");
@@ -805,6 +884,10 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("roles");
 
+                    b.Property<Guid?>("RunByPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_by_person_id");
+
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
@@ -820,6 +903,9 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                     b.HasIndex("CreditCode")
                         .IsUnique()
                         .HasDatabaseName("ix_enterprises_credit_code");
+
+                    b.HasIndex("RunByPersonId")
+                        .HasDatabaseName("ix_enterprises_run_by_person_id");
 
                     b.ToTable("enterprises", (string)null);
                 });
@@ -884,6 +970,231 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_partner_clients_platform_id");
 
                     b.ToTable("partner_clients", (string)null);
+                });
+
+            modelBuilder.Entity("Sunshine.Domain.Evidence.BenefitLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("county_id");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("end_date");
+
+                    b.Property<Guid?>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<Guid?>("EntrepreneurPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entrepreneur_person_id");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<Guid?>("OtherCountyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("other_county_id");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("type");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_benefit_links");
+
+                    b.HasIndex("CountyId")
+                        .HasDatabaseName("ix_benefit_links_county_id");
+
+                    b.HasIndex("OtherCountyId")
+                        .HasDatabaseName("ix_benefit_links_other_county_id");
+
+                    b.HasIndex("EnterpriseId", "StartDate")
+                        .HasDatabaseName("ix_benefit_links_enterprise_id_start_date");
+
+                    b.HasIndex("EntrepreneurPersonId", "StartDate")
+                        .HasDatabaseName("ix_benefit_links_entrepreneur_person_id_start_date");
+
+                    b.HasIndex("HouseholdId", "StartDate")
+                        .HasDatabaseName("ix_benefit_links_household_id_start_date");
+
+                    b.ToTable("benefit_links", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_benefit_links_dates", "end_date IS NULL OR end_date >= start_date");
+
+                            t.HasCheckConstraint("ck_benefit_links_one_party", "(enterprise_id IS NULL) <> (entrepreneur_person_id IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Sunshine.Domain.Evidence.EmploymentRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("county_id");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("end_date");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<string>("HoursType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("hours_type");
+
+                    b.Property<string>("JobCategory")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("job_category");
+
+                    b.Property<Guid?>("OtherCountyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("other_county_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_employment_records");
+
+                    b.HasIndex("CountyId")
+                        .HasDatabaseName("ix_employment_records_county_id");
+
+                    b.HasIndex("OtherCountyId")
+                        .HasDatabaseName("ix_employment_records_other_county_id");
+
+                    b.HasIndex("EnterpriseId", "StartDate")
+                        .HasDatabaseName("ix_employment_records_enterprise_id_start_date");
+
+                    b.HasIndex("PersonId", "StartDate")
+                        .HasDatabaseName("ix_employment_records_person_id_start_date");
+
+                    b.ToTable("employment_records", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_employment_records_dates", "end_date IS NULL OR end_date >= start_date");
+                        });
+                });
+
+            modelBuilder.Entity("Sunshine.Domain.Evidence.SupplyAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("BaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("base_id");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("county_id");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("end_date");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<Guid?>("OtherCountyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("other_county_id");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Products")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("products");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supply_agreements");
+
+                    b.HasIndex("BaseId")
+                        .HasDatabaseName("ix_supply_agreements_base_id");
+
+                    b.HasIndex("CountyId")
+                        .HasDatabaseName("ix_supply_agreements_county_id");
+
+                    b.HasIndex("OtherCountyId")
+                        .HasDatabaseName("ix_supply_agreements_other_county_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_supply_agreements_person_id");
+
+                    b.HasIndex("EnterpriseId", "StartDate")
+                        .HasDatabaseName("ix_supply_agreements_enterprise_id_start_date");
+
+                    b.ToTable("supply_agreements", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_supply_agreements_dates", "end_date IS NULL OR end_date >= start_date");
+
+                            t.HasCheckConstraint("ck_supply_agreements_one_counterparty", "(base_id IS NULL) <> (person_id IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Sunshine.Domain.Importing.ImportJob", b =>
@@ -2272,6 +2583,28 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_attachments_regions_county_id");
                 });
 
+            modelBuilder.Entity("Sunshine.Domain.Bases.SunshineBase", b =>
+                {
+                    b.HasOne("Sunshine.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sunshine_bases_regions_county_id");
+
+                    b.HasOne("Sunshine.Domain.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("OperatorEnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_sunshine_bases_enterprises_operator_enterprise_id");
+
+                    b.HasOne("Sunshine.Domain.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("OperatorPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_sunshine_bases_persons_operator_person_id");
+                });
+
             modelBuilder.Entity("Sunshine.Domain.Benefits.Benefit", b =>
                 {
                     b.HasOne("Sunshine.Domain.Regions.Region", null)
@@ -2373,6 +2706,12 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                         .HasForeignKey("CountyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_enterprises_regions_county_id");
+
+                    b.HasOne("Sunshine.Domain.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RunByPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_enterprises_persons_run_by_person_id");
                 });
 
             modelBuilder.Entity("Sunshine.Domain.Enterprises.PartnerClient", b =>
@@ -2383,6 +2722,136 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_partner_clients_enterprises_platform_id");
+                });
+
+            modelBuilder.Entity("Sunshine.Domain.Evidence.BenefitLink", b =>
+                {
+                    b.HasOne("Sunshine.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_benefit_links_regions_county_id");
+
+                    b.HasOne("Sunshine.Domain.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_benefit_links_enterprises_enterprise_id");
+
+                    b.HasOne("Sunshine.Domain.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("EntrepreneurPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_benefit_links_persons_entrepreneur_person_id");
+
+                    b.HasOne("Sunshine.Domain.Registry.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_benefit_links_households_household_id");
+
+                    b.HasOne("Sunshine.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("OtherCountyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_benefit_links_regions_other_county_id");
+
+                    b.OwnsMany("Sunshine.Domain.Evidence.LinkMonth", "Months", b1 =>
+                        {
+                            b1.Property<Guid>("BenefitLinkId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("benefit_link_id");
+
+                            b1.Property<DateOnly>("Month")
+                                .HasColumnType("date")
+                                .HasColumnName("month");
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("numeric(14,2)")
+                                .HasColumnName("amount");
+
+                            b1.HasKey("BenefitLinkId", "Month")
+                                .HasName("pk_benefit_link_months");
+
+                            b1.ToTable("benefit_link_months", null, t =>
+                                {
+                                    t.HasCheckConstraint("ck_benefit_link_months_amount", "amount > 0");
+                                });
+
+                            b1.WithOwner()
+                                .HasForeignKey("BenefitLinkId")
+                                .HasConstraintName("fk_benefit_link_months_benefit_links_benefit_link_id");
+                        });
+
+                    b.Navigation("Months");
+                });
+
+            modelBuilder.Entity("Sunshine.Domain.Evidence.EmploymentRecord", b =>
+                {
+                    b.HasOne("Sunshine.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_employment_records_regions_county_id");
+
+                    b.HasOne("Sunshine.Domain.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_employment_records_enterprises_enterprise_id");
+
+                    b.HasOne("Sunshine.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("OtherCountyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_employment_records_regions_other_county_id");
+
+                    b.HasOne("Sunshine.Domain.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_employment_records_persons_person_id");
+                });
+
+            modelBuilder.Entity("Sunshine.Domain.Evidence.SupplyAgreement", b =>
+                {
+                    b.HasOne("Sunshine.Domain.Bases.SunshineBase", null)
+                        .WithMany()
+                        .HasForeignKey("BaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_supply_agreements_sunshine_bases_base_id");
+
+                    b.HasOne("Sunshine.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_supply_agreements_regions_county_id");
+
+                    b.HasOne("Sunshine.Domain.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_supply_agreements_enterprises_enterprise_id");
+
+                    b.HasOne("Sunshine.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("OtherCountyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_supply_agreements_regions_other_county_id");
+
+                    b.HasOne("Sunshine.Domain.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_supply_agreements_persons_person_id");
                 });
 
             modelBuilder.Entity("Sunshine.Domain.Importing.ImportJob", b =>
