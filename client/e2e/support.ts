@@ -167,3 +167,19 @@ export function withWrongCheckCharacter(idNumber: string): string {
   const wrong = ID_CHECK_CHARACTERS[(ID_CHECK_CHARACTERS.indexOf(idNumber[17]) + 1) % 11];
   return idNumber.slice(0, 17) + wrong;
 }
+
+const CREDIT_CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const CREDIT_CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+/** A valid unified social credit code (GB 32100) of a Changde enterprise, random so reruns do not collide. */
+export function randomCreditCode(): string {
+  const body =
+    '91430700' +
+    Array.from({ length: 9 }, () => CREDIT_CODE_ALPHABET[randomInteger(0, CREDIT_CODE_ALPHABET.length - 1)]).join('');
+  const sum = [...body].reduce(
+    (total, character, index) => total + CREDIT_CODE_ALPHABET.indexOf(character) * CREDIT_CODE_WEIGHTS[index],
+    0,
+  );
+  const check = 31 - (sum % 31);
+  return body + CREDIT_CODE_ALPHABET[check === 31 ? 0 : check];
+}

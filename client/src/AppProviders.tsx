@@ -25,10 +25,11 @@ const palette: ThemeConfig['token'] = {
 
 /**
  * A table's "no data" text and a date picker's days of the neighbouring months are drawn in the
- * disabled grey, too faint to read: they take the secondary text colour.
+ * disabled grey, too faint to read: they take the secondary text colour. A selected row under the
+ * pointer is a paler blue than AntD's, so that the links in it keep 4.5:1.
  */
 const components: ThemeConfig['components'] = {
-  Table: { colorTextDisabled: 'rgba(0, 0, 0, 0.65)' },
+  Table: { colorTextDisabled: 'rgba(0, 0, 0, 0.65)', rowSelectedHoverBg: '#d0e8ff' },
   DatePicker: { colorTextDisabled: 'rgba(0, 0, 0, 0.65)' },
 };
 

@@ -15,13 +15,20 @@ import { HomePage } from './pages/HomePage';
 import { HouseholdDetailPage } from './pages/households/HouseholdDetailPage';
 import { HouseholdsPage } from './pages/households/HouseholdsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { EnterprisesPage } from './pages/enterprises/EnterprisesPage';
+import { PartnerClientsPage } from './pages/partners/PartnerClientsPage';
 import { EditPersonPage } from './pages/persons/EditPersonPage';
 import { NewPersonPage } from './pages/persons/NewPersonPage';
 import { PersonDetailPage } from './pages/persons/PersonDetailPage';
 import { PersonImportPage } from './pages/persons/PersonImportPage';
 import { PersonsPage } from './pages/persons/PersonsPage';
 import { PoliciesPage } from './pages/policies/PoliciesPage';
+import { ProductsPage } from './pages/products/ProductsPage';
 import { RegionsPage } from './pages/regions/RegionsPage';
+import { PendingSalesPage } from './pages/sales/PendingSalesPage';
+import { SalesImportPage } from './pages/sales/SalesImportPage';
+import { ShopDetailPage } from './pages/shops/ShopDetailPage';
+import { ShopsPage } from './pages/shops/ShopsPage';
 import { SignInPage } from './pages/SignInPage';
 import { CourseDetailPage } from './pages/training/CourseDetailPage';
 import { CoursesPage } from './pages/training/CoursesPage';
@@ -154,6 +161,62 @@ export const routes: RouteObject[] = [
         element: (
           <RequirePermission item={NAV.policies}>
             <PoliciesPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: NAV.shops.path,
+        element: (
+          <RequirePermission item={NAV.shops}>
+            <ShopsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: '/shops/:id',
+        element: (
+          <RequirePermission item={NAV.shops}>
+            <ShopDetailPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: NAV.pendingSales.path,
+        element: (
+          <RequirePermission item={NAV.pendingSales}>
+            <PendingSalesPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: NAV.salesImport.path,
+        element: (
+          <RequirePermission item={NAV.salesImport}>
+            <SalesImportPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: NAV.enterprises.path,
+        element: (
+          <RequirePermission item={NAV.enterprises}>
+            <EnterprisesPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: NAV.products.path,
+        element: (
+          <RequirePermission item={NAV.products}>
+            <ProductsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: NAV.partnerClients.path,
+        element: (
+          <RequirePermission item={NAV.partnerClients}>
+            <PartnerClientsPage />
           </RequirePermission>
         ),
       },

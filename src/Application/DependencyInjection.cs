@@ -14,6 +14,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssemblyContaining(typeof(DependencyInjection), includeInternalTypes: true);
         services.AddScoped<BenefitWorkflow>();
         services.AddScoped<IBenefitDecider, TrainingSubsidyDecider>();
+        services.AddScoped<IBenefitDecider, Loans.InterestSubsidyDecider>();
         services.AddScoped<IAttachmentOwners, AttachmentOwners>();
         return services;
     }

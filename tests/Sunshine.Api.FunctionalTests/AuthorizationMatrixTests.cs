@@ -144,6 +144,13 @@ public sealed class AuthorizationMatrixTests(SunshineApp app)
         ["UpdateBenefitLink"] = Permissions.ProgrammeWrite,
         ["RecordBenefitLinkMonths"] = Permissions.ProgrammeWrite,
         ["EndBenefitLink"] = Permissions.ProgrammeWrite,
+        ["GetLoans"] = Permissions.ProgrammeRead,
+        ["GetLoan"] = Permissions.ProgrammeRead,
+        ["CreateLoan"] = Permissions.ProgrammeWrite,
+        ["RecordLoanRepayment"] = Permissions.ProgrammeWrite,
+        ["GetInterestSubsidyClaims"] = Permissions.ProgrammeRead,
+        ["GetInterestSubsidyClaim"] = Permissions.ProgrammeRead,
+        ["CreateInterestSubsidyClaim"] = Permissions.ProgrammeWrite,
     };
 
     public static TheoryData<string> AllRoles => new(Roles.ForAccounts);

@@ -4178,6 +4178,507 @@ export class SunshineClient {
     }
 
     /**
+     * Interest subsidy claims in your scope by loan and state (programme.read).
+     * @param loanId (optional) 
+     * @param state (optional) Where a benefit is in the workflow.
+     * @param page (optional) 
+     * @param pageSize (optional) 
+     * @return OK
+     */
+    getInterestSubsidyClaims(loanId?: string | undefined, state?: BenefitState | undefined, page?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<InterestSubsidyClaimListItemDtoPagedList> {
+        let url_ = this.baseUrl + "/api/interest-subsidy-claims?";
+        if (loanId === null)
+            throw new globalThis.Error("The parameter 'loanId' cannot be null.");
+        else if (loanId !== undefined)
+            url_ += "LoanId=" + encodeURIComponent("" + loanId) + "&";
+        if (state === null)
+            throw new globalThis.Error("The parameter 'state' cannot be null.");
+        else if (state !== undefined)
+            url_ += "State=" + encodeURIComponent("" + state) + "&";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "Page=" + encodeURIComponent("" + page) + "&";
+        if (pageSize === null)
+            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
+        else if (pageSize !== undefined)
+            url_ += "PageSize=" + encodeURIComponent("" + pageSize) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetInterestSubsidyClaims(_response);
+        });
+    }
+
+    protected processGetInterestSubsidyClaims(response: Response): Promise<InterestSubsidyClaimListItemDtoPagedList> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as InterestSubsidyClaimListItemDtoPagedList;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<InterestSubsidyClaimListItemDtoPagedList>(null as any);
+    }
+
+    /**
+     * Start a claim (a draft) for one ended period of a loan, both days inclusive; then submit it through /api/benefits/{id}/submission (programme.write).
+     * @return Created
+     */
+    createInterestSubsidyClaim(body: CreateInterestSubsidyClaimCommand, signal?: AbortSignal): Promise<InterestSubsidyClaimDto> {
+        let url_ = this.baseUrl + "/api/interest-subsidy-claims";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateInterestSubsidyClaim(_response);
+        });
+    }
+
+    protected processCreateInterestSubsidyClaim(response: Response): Promise<InterestSubsidyClaimDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as InterestSubsidyClaimDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<InterestSubsidyClaimDto>(null as any);
+    }
+
+    /**
+     * One claim with its workflow, frozen decision and live decision (programme.read).
+     * @return OK
+     */
+    getInterestSubsidyClaim(id: string, signal?: AbortSignal): Promise<InterestSubsidyClaimDto> {
+        let url_ = this.baseUrl + "/api/interest-subsidy-claims/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetInterestSubsidyClaim(_response);
+        });
+    }
+
+    protected processGetInterestSubsidyClaim(response: Response): Promise<InterestSubsidyClaimDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as InterestSubsidyClaimDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<InterestSubsidyClaimDto>(null as any);
+    }
+
+    /**
+     * Loans in your scope by programme and borrower, newest first (programme.read).
+     * @param programme (optional) The loan programme whose interest subsidy a loan can receive.
+     * @param borrowerId (optional) 
+     * @param page (optional) 
+     * @param pageSize (optional) 
+     * @return OK
+     */
+    getLoans(programme?: LoanProgramme | undefined, borrowerId?: string | undefined, page?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<LoanDtoPagedList> {
+        let url_ = this.baseUrl + "/api/loans?";
+        if (programme === null)
+            throw new globalThis.Error("The parameter 'programme' cannot be null.");
+        else if (programme !== undefined)
+            url_ += "Programme=" + encodeURIComponent("" + programme) + "&";
+        if (borrowerId === null)
+            throw new globalThis.Error("The parameter 'borrowerId' cannot be null.");
+        else if (borrowerId !== undefined)
+            url_ += "BorrowerId=" + encodeURIComponent("" + borrowerId) + "&";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "Page=" + encodeURIComponent("" + page) + "&";
+        if (pageSize === null)
+            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
+        else if (pageSize !== undefined)
+            url_ += "PageSize=" + encodeURIComponent("" + pageSize) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetLoans(_response);
+        });
+    }
+
+    protected processGetLoans(response: Response): Promise<LoanDtoPagedList> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as LoanDtoPagedList;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<LoanDtoPagedList>(null as any);
+    }
+
+    /**
+     * Record a loan of a registered person of your scope as its contract says: principal, annual rate, day-count basis, start, term (programme.write).
+     * @return Created
+     */
+    createLoan(body: CreateLoanCommand, signal?: AbortSignal): Promise<LoanDto> {
+        let url_ = this.baseUrl + "/api/loans";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateLoan(_response);
+        });
+    }
+
+    protected processCreateLoan(response: Response): Promise<LoanDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as LoanDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<LoanDto>(null as any);
+    }
+
+    /**
+     * One loan with its repayments and the principal outstanding today (programme.read).
+     * @return OK
+     */
+    getLoan(id: string, signal?: AbortSignal): Promise<LoanDto> {
+        let url_ = this.baseUrl + "/api/loans/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetLoan(_response);
+        });
+    }
+
+    protected processGetLoan(response: Response): Promise<LoanDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as LoanDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<LoanDto>(null as any);
+    }
+
+    /**
+     * Record a repayment of principal; not more than is outstanding, not after maturity (programme.write).
+     * @return OK
+     */
+    recordLoanRepayment(id: string, body: RepaymentRequest, signal?: AbortSignal): Promise<LoanDto> {
+        let url_ = this.baseUrl + "/api/loans/{id}/repayments";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRecordLoanRepayment(_response);
+        });
+    }
+
+    protected processRecordLoanRepayment(response: Response): Promise<LoanDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as LoanDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<LoanDto>(null as any);
+    }
+
+    /**
      * Register a seller's shop; the seller is identified by certificate number and name (scope shops.write).
      * @param idempotency_Key A unique value per request (e.g. a UUID), kept 24 hours: a retry with the same key and body gets the first answer again.
      * @return Created
@@ -10032,6 +10533,25 @@ export interface CreateHouseholdCommand {
     baselinePerCapitaIncome?: number | undefined;
 }
 
+/** Starts an interest subsidy claim (a draft) for one period of a loan in your scope; the period is inclusive of both days. */
+export interface CreateInterestSubsidyClaimCommand {
+    loanId: string;
+    periodStart: string;
+    periodEnd: string;
+}
+
+/** Records a loan of a registered disabled person of your scope, as the loan contract says. */
+export interface CreateLoanCommand {
+    borrowerId: string;
+    programme: LoanProgramme;
+    lender: string;
+    principal: number;
+    annualRate: number;
+    dayCountBasis: DayCountBasis;
+    startDate: string;
+    termMonths: number;
+}
+
 /** Creates an API client for a partner platform; the answer holds the secret, shown this once. */
 export interface CreatePartnerClientCommand {
     platformId: string;
@@ -10144,6 +10664,12 @@ export interface CurrentUserDto {
     permissions: string[];
     countyId?: string | undefined;
     countyName?: string | undefined;
+}
+
+/** How the loan contract turns an annual rate into a day's interest: actual days over 360 or 365. */
+export enum DayCountBasis {
+    Actual360 = "Actual360",
+    Actual365 = "Actual365",
 }
 
 /** Why the person's record ends, and when. */
@@ -10471,6 +10997,40 @@ export interface IncomeRecordDto {
     increaseOverBaseline?: number | undefined;
 }
 
+/** An interest subsidy claim: the loan, the period, and its benefit (workflow and decision). */
+export interface InterestSubsidyClaimDto {
+    id: string;
+    loanId: string;
+    personId: string;
+    personName: string;
+    countyId: string;
+    programme: LoanProgramme;
+    periodStart: string;
+    periodEnd: string;
+    benefit: BenefitDto;
+    version: number;
+}
+
+/** A claim in a list: the loan, the period, the state and the decided amount. */
+export interface InterestSubsidyClaimListItemDto {
+    id: string;
+    loanId: string;
+    personId: string;
+    countyId: string;
+    periodStart: string;
+    periodEnd: string;
+    state: BenefitState;
+    amount?: number | undefined;
+}
+
+/** A page of results and the total count behind it. */
+export interface InterestSubsidyClaimListItemDtoPagedList {
+    items: InterestSubsidyClaimListItemDto[];
+    page: number;
+    pageSize: number;
+    totalCount: number;
+}
+
 /** The job categories of e-commerce employment in the action plan (§三(四)). */
 export enum JobCategory {
     MarketingAndPromotion = "MarketingAndPromotion",
@@ -10517,6 +11077,46 @@ export interface LinkedHouseholdsDto {
     countyId?: string | undefined;
     registeredPoorHouseholds: number;
     households: number;
+}
+
+/** A micro-loan of a registered disabled person, with its repayments and what is outstanding today. */
+export interface LoanDto {
+    id: string;
+    borrowerId: string;
+    borrowerName: string;
+    countyId: string;
+    countyName: string;
+    programme: LoanProgramme;
+    lender: string;
+    principal: number;
+    annualRate: number;
+    dayCountBasis: DayCountBasis;
+    startDate: string;
+    termMonths: number;
+    maturityDate: string;
+    outstandingToday: number;
+    repayments: LoanRepaymentDto[];
+    version: number;
+}
+
+/** A page of results and the total count behind it. */
+export interface LoanDtoPagedList {
+    items: LoanDto[];
+    page: number;
+    pageSize: number;
+    totalCount: number;
+}
+
+/** The loan programme whose interest subsidy a loan can receive. */
+export enum LoanProgramme {
+    PovertyAlleviationMicrocredit = "PovertyAlleviationMicrocredit",
+    DisabledEntrepreneurInterestSubsidy = "DisabledEntrepreneurInterestSubsidy",
+}
+
+export interface LoanRepaymentDto {
+    id: string;
+    date: string;
+    principal: number;
 }
 
 /** A partner platform's API client (never its secret). */
@@ -10883,6 +11483,12 @@ export enum RegionKind {
     CountyLevelCity = "CountyLevelCity",
     ManagementZone = "ManagementZone",
     DevelopmentZone = "DevelopmentZone",
+}
+
+/** A repayment of principal. */
+export interface RepaymentRequest {
+    date: string;
+    principal: number;
 }
 
 /** How often a shop's sales are reported. */

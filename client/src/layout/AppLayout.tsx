@@ -8,7 +8,7 @@ import { api, toProblem } from '../api';
 import { SIGN_IN_PATH } from '../auth/returnUrl';
 import { useCurrentUser } from '../auth/session';
 import { LanguageSwitch } from '../components/LanguageSwitch';
-import { visibleNav } from '../nav/navigation';
+import { navSections, visibleNav, type NavItem } from '../nav/navigation';
 import { problemMessage } from '../errors/problemMessage';
 
 function selectedKey(pathname: string, paths: string[]): string[] {
@@ -46,6 +46,11 @@ export function AppLayout() {
   });
 
   const items = visibleNav(user.permissions);
+  const menuItem = (item: NavItem) => ({
+    key: item.path,
+    icon: createElement(item.icon, { 'aria-hidden': true }),
+    label: <Link to={item.path}>{t(item.labelKey)}</Link>,
+  });
 
   return (
     <Layout className="app-shell">
@@ -76,11 +81,16 @@ export function AppLayout() {
                 location.pathname,
                 items.map((item) => item.path),
               )}
-              items={items.map((item) => ({
-                key: item.path,
-                icon: createElement(item.icon, { 'aria-hidden': true }),
-                label: <Link to={item.path}>{t(item.labelKey)}</Link>,
-              }))}
+              items={navSections(items).map((section) =>
+                'items' in section
+                  ? {
+                      type: 'group' as const,
+                      key: `group-${section.group}`,
+                      label: t(`nav.groups.${section.group}`),
+                      children: section.items.map(menuItem),
+                    }
+                  : menuItem(section),
+              )}
             />
           </nav>
         </Layout.Sider>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowed, NAV, PERMISSIONS, visibleNav } from './navigation';
+import { isAllowed, NAV, navSections, PERMISSIONS, visibleNav } from './navigation';
 
 /** The permissions the API reports for each demo role (src/Domain/AccessControl/RoleTable.cs). */
 const ROLE_PERMISSIONS = {
@@ -17,6 +17,7 @@ const ROLE_PERMISSIONS = {
     PERMISSIONS.decisionsCity,
     PERMISSIONS.auditRead,
     PERMISSIONS.piiReveal,
+    PERMISSIONS.partnersManage,
   ],
   CountyOfficer: [
     PERMISSIONS.referenceRead,
@@ -54,6 +55,11 @@ describe('navigation by permission', () => {
       '/training/statistics',
       '/training-claims',
       '/policies',
+      '/shops',
+      '/sales/pending',
+      '/sales/import',
+      '/enterprises',
+      '/products',
       '/regions',
       '/account/password',
     ]);
@@ -73,6 +79,46 @@ describe('navigation by permission', () => {
     expect(paths(ROLE_PERMISSIONS.CityOfficer)).toEqual(expect.arrayContaining(training));
     expect(paths(ROLE_PERMISSIONS.Auditor)).toEqual(expect.arrayContaining(training));
     expect(paths(ROLE_PERMISSIONS.SecurityAdmin)).not.toContain('/courses');
+  });
+
+  it('shows the commerce pages to programme readers, the sales import to writers, partner clients to their managers', () => {
+    const commerce = ['/shops', '/sales/pending', '/enterprises', '/products'];
+    expect(paths(ROLE_PERMISSIONS.CityOfficer)).toEqual(
+      expect.arrayContaining([...commerce, '/sales/import', '/partner-clients']),
+    );
+    expect(paths(ROLE_PERMISSIONS.Auditor)).toEqual(expect.arrayContaining(commerce));
+    expect(paths(ROLE_PERMISSIONS.Auditor)).not.toContain('/sales/import');
+    expect(paths(ROLE_PERMISSIONS.Auditor)).not.toContain('/partner-clients');
+    expect(paths(ROLE_PERMISSIONS.CountyOfficer)).not.toContain('/partner-clients');
+    expect(paths(ROLE_PERMISSIONS.SystemAdmin)).not.toContain('/shops');
+  });
+
+  it('gathers the commerce pages under one menu group where the first of them stands', () => {
+    const sections = navSections(visibleNav(ROLE_PERMISSIONS.CityOfficer));
+    const labels = sections.map((section) => ('items' in section ? section.group : section.path));
+    expect(labels).toEqual([
+      '/',
+      '/persons',
+      '/persons/import',
+      '/households',
+      '/courses',
+      '/training/statistics',
+      '/training-claims',
+      '/policies',
+      'commerce',
+      '/regions',
+      '/audit',
+      '/account/password',
+    ]);
+    const commerce = sections.find((section) => 'items' in section);
+    expect(commerce && 'items' in commerce && commerce.items.map((item) => item.path)).toEqual([
+      '/shops',
+      '/sales/pending',
+      '/sales/import',
+      '/enterprises',
+      '/products',
+      '/partner-clients',
+    ]);
   });
 
   it('always offers home and the own password, even without permissions', () => {

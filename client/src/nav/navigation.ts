@@ -1,14 +1,20 @@
 import {
   ApartmentOutlined,
+  ApiOutlined,
   AuditOutlined,
+  BankOutlined,
   BarChartOutlined,
   BookOutlined,
+  CheckSquareOutlined,
+  CloudUploadOutlined,
   EnvironmentOutlined,
+  GiftOutlined,
   HomeOutlined,
   IdcardOutlined,
   KeyOutlined,
   MoneyCollectOutlined,
   ProfileOutlined,
+  ShopOutlined,
   TeamOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
@@ -27,6 +33,7 @@ export const PERMISSIONS = {
   decisionsCity: 'decisions.city',
   piiReveal: 'pii.reveal',
   auditRead: 'audit.read',
+  partnersManage: 'partners.manage',
 } as const;
 
 /** Who may open a page: holders of any of these permissions; absent means every signed-in user. */
@@ -34,11 +41,16 @@ export interface Access {
   anyOf?: readonly string[];
 }
 
+/** Headed groups of the side menu; the key of each is its label's i18n key under `nav.groups`. */
+export type NavGroup = 'commerce';
+
 export interface NavItem extends Access {
   path: string;
   /** i18n key of the menu label, also the page title. */
   labelKey: string;
   icon: ComponentType<{ 'aria-hidden'?: boolean }>;
+  /** The menu group the entry is shown under; entries of a group follow each other in NAV. */
+  group?: NavGroup;
 }
 
 /** The side menu, in order. Each page's route guard uses the same entry. */
@@ -72,6 +84,49 @@ export const NAV = {
   },
   // City officers (decisions.city) edit the policy parameters; every programme reader reads them.
   policies: { path: '/policies', labelKey: 'nav.policies', icon: ProfileOutlined, anyOf: [PERMISSIONS.programmeRead] },
+  shops: {
+    path: '/shops',
+    labelKey: 'nav.shops',
+    icon: ShopOutlined,
+    anyOf: [PERMISSIONS.programmeRead],
+    group: 'commerce',
+  },
+  // Readers see what awaits confirmation; only writers confirm (and never their own entries).
+  pendingSales: {
+    path: '/sales/pending',
+    labelKey: 'nav.pendingSales',
+    icon: CheckSquareOutlined,
+    anyOf: [PERMISSIONS.programmeRead],
+    group: 'commerce',
+  },
+  salesImport: {
+    path: '/sales/import',
+    labelKey: 'nav.salesImport',
+    icon: CloudUploadOutlined,
+    anyOf: [PERMISSIONS.programmeWrite],
+    group: 'commerce',
+  },
+  enterprises: {
+    path: '/enterprises',
+    labelKey: 'nav.enterprises',
+    icon: BankOutlined,
+    anyOf: [PERMISSIONS.programmeRead],
+    group: 'commerce',
+  },
+  products: {
+    path: '/products',
+    labelKey: 'nav.products',
+    icon: GiftOutlined,
+    anyOf: [PERMISSIONS.programmeRead],
+    group: 'commerce',
+  },
+  partnerClients: {
+    path: '/partner-clients',
+    labelKey: 'nav.partnerClients',
+    icon: ApiOutlined,
+    anyOf: [PERMISSIONS.partnersManage],
+    group: 'commerce',
+  },
   accounts: {
     path: '/accounts',
     labelKey: 'nav.accounts',
@@ -95,4 +150,30 @@ export function isAllowed(access: Access | NavItem, permissions: readonly string
 
 export function visibleNav(permissions: readonly string[]): NavItem[] {
   return Object.values(NAV).filter((item: NavItem) => isAllowed(item, permissions));
+}
+
+/** A group of the side menu with its entries. */
+export interface NavGroupEntries {
+  group: NavGroup;
+  items: NavItem[];
+}
+
+/** The menu's entries in order, those of a group gathered under it where its first entry stands. */
+export function navSections(items: readonly NavItem[]): (NavItem | NavGroupEntries)[] {
+  const sections: (NavItem | NavGroupEntries)[] = [];
+  const groups = new Map<NavGroup, NavGroupEntries>();
+  for (const item of items) {
+    if (!item.group) {
+      sections.push(item);
+      continue;
+    }
+    let entries = groups.get(item.group);
+    if (!entries) {
+      entries = { group: item.group, items: [] };
+      groups.set(item.group, entries);
+      sections.push(entries);
+    }
+    entries.items.push(item);
+  }
+  return sections;
 }

@@ -49,6 +49,23 @@ export const WULING: CurrentUserDto = {
   countyName: '武陵区',
 };
 
+/** A city officer: every county, city decisions and the partner platforms' API clients. */
+export const CITY: CurrentUserDto = {
+  id: '7a1d4c2b-0f5e-4e8a-b3c6-1d2e3f4a5b6c',
+  userName: 'city',
+  displayName: '市残联工作人员',
+  roles: ['CityOfficer'],
+  permissions: [
+    'reference.read',
+    'programme.read',
+    'programme.write',
+    'decisions.city',
+    'audit.read',
+    'pii.reveal',
+    'partners.manage',
+  ],
+};
+
 export const REGIONS: RegionDto[] = [
   {
     id: 'c0000000-0000-0000-0000-000000430700',

@@ -16,6 +16,7 @@ using Sunshine.Domain.Catalogue;
 using Sunshine.Domain.Enterprises;
 using Sunshine.Domain.Evidence;
 using Sunshine.Domain.Importing;
+using Sunshine.Domain.Loans;
 using Sunshine.Domain.Sales;
 using Sunshine.Domain.Shops;
 using Sunshine.Domain.Policies;
@@ -84,6 +85,10 @@ public sealed class ApplicationDbContext(
     public DbSet<EmploymentRecord> EmploymentRecords => Set<EmploymentRecord>();
 
     public DbSet<BenefitLink> BenefitLinks => Set<BenefitLink>();
+
+    public DbSet<Loan> Loans => Set<Loan>();
+
+    public DbSet<InterestSubsidyClaim> InterestSubsidyClaims => Set<InterestSubsidyClaim>();
 
     public DbSet<Partners.IdempotencyRecord> IdempotencyRecords => Set<Partners.IdempotencyRecord>();
 

@@ -60,6 +60,11 @@ function DependentFields({ roles, counties }: { roles: RoleDto[]; counties: Regi
   );
 }
 
+/** The roles a person's account may hold: not those of partner platforms' API clients. */
+export function humanRoles(roles: readonly RoleDto[]): RoleDto[] {
+  return roles.filter((role) => !role.isMachine);
+}
+
 export function AccessDialog({
   account,
   roles,
@@ -101,7 +106,7 @@ export function AccessDialog({
         <Form.Item name="roles">
           <Checkbox.Group
             className="vertical-options"
-            options={roles.map((role) => ({
+            options={humanRoles(roles).map((role) => ({
               value: role.name,
               label: t(`roles.${role.name}`, { defaultValue: role.name }),
             }))}

@@ -11,7 +11,7 @@ import { RequestError } from '../../errors/ProblemAlert';
 import { problemMessage } from '../../errors/problemMessage';
 import { formatDateTime } from '../../format';
 import { PERMISSIONS } from '../../nav/navigation';
-import { AccessDialog } from './AccessDialog';
+import { AccessDialog, humanRoles } from './AccessDialog';
 import { CreateAccountDialog } from './CreateAccountDialog';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
 
@@ -166,7 +166,7 @@ export function AccountsPage() {
           <Select
             allowClear
             className="filter-select"
-            options={(roles.data ?? []).map((role) => ({
+            options={humanRoles(roles.data ?? []).map((role) => ({
               value: role.name,
               label: t(`roles.${role.name}`, { defaultValue: role.name }),
             }))}

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, PersonStatus, type PersonListItemDto } from '../../api';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
+import { personKey } from '../persons/usePerson';
 
 interface PersonSelectProps {
   /** Set by Form.Item. */
@@ -14,6 +15,9 @@ interface PersonSelectProps {
   countyId?: string;
   /** Which people can be chosen, by household (default `none`). */
   household?: keyof typeof HOUSEHOLD_RULES;
+  /** Offers to clear the choice (in a filter, say). */
+  allowClear?: boolean;
+  className?: string;
 }
 
 /**
@@ -31,7 +35,15 @@ const HOUSEHOLD_RULES: Record<'none' | 'required' | 'any', (person: PersonListIt
  * Picks an active person from the registry by typing part of their name. People the household rule
  * excludes are listed, with the reason, but cannot be chosen.
  */
-export function PersonSelect({ id, value, onChange, countyId, household = 'none' }: PersonSelectProps) {
+export function PersonSelect({
+  id,
+  value,
+  onChange,
+  countyId,
+  household = 'none',
+  allowClear,
+  className,
+}: PersonSelectProps) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const name = useDebouncedValue(search.trim());
@@ -55,23 +67,40 @@ export function PersonSelect({ id, value, onChange, countyId, household = 'none'
     enabled: name.length > 0,
     placeholderData: keepPreviousData,
   });
+  const found = persons.data?.items ?? [];
+  // A value chosen before (kept in a list's address, say) is named even when no search has found it.
+  const chosen = useQuery({
+    queryKey: personKey(value ?? ''),
+    queryFn: () => api.getPerson(value!),
+    enabled: !!value && !found.some((person) => person.id === value),
+  });
+  const options = found.map((person) => {
+    const excludedLabel = HOUSEHOLD_RULES[household](person);
+    return {
+      value: person.id,
+      disabled: excludedLabel !== undefined,
+      label: t(excludedLabel ?? 'personSelect.option', { name: person.name, idNumber: person.idNumberMasked }),
+    };
+  });
+  if (value && chosen.data?.id === value && !found.some((person) => person.id === value)) {
+    options.unshift({
+      value,
+      disabled: false,
+      label: t('personSelect.option', { name: chosen.data.name, idNumber: chosen.data.idNumberMasked }),
+    });
+  }
   return (
     <Select
       id={id}
       value={value}
       onChange={onChange}
+      allowClear={allowClear}
+      className={className}
       showSearch={{ filterOption: false, onSearch: setSearch }}
       loading={persons.isFetching}
       placeholder={t('personSelect.placeholder')}
       notFoundContent={name ? t('personSelect.noMatch') : t('personSelect.typeToSearch')}
-      options={(persons.data?.items ?? []).map((person) => {
-        const excludedLabel = HOUSEHOLD_RULES[household](person);
-        return {
-          value: person.id,
-          disabled: excludedLabel !== undefined,
-          label: t(excludedLabel ?? 'personSelect.option', { name: person.name, idNumber: person.idNumberMasked }),
-        };
-      })}
+      options={options}
     />
   );
 }

@@ -10,6 +10,7 @@ using Sunshine.Domain.Catalogue;
 using Sunshine.Domain.Enterprises;
 using Sunshine.Domain.Evidence;
 using Sunshine.Domain.Importing;
+using Sunshine.Domain.Loans;
 using Sunshine.Domain.Sales;
 using Sunshine.Domain.Shops;
 using Sunshine.Domain.Policies;
@@ -68,6 +69,10 @@ public interface IApplicationDbContext
     DbSet<EmploymentRecord> EmploymentRecords { get; }
 
     DbSet<BenefitLink> BenefitLinks { get; }
+
+    DbSet<Loan> Loans { get; }
+
+    DbSet<InterestSubsidyClaim> InterestSubsidyClaims { get; }
 
     /// <summary>
     /// Locks the entity's row until the transaction ends (SELECT … FOR UPDATE), so that checks on it

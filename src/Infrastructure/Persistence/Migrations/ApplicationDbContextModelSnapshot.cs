@@ -1301,6 +1301,127 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                     b.ToTable("import_jobs", (string)null);
                 });
 
+            modelBuilder.Entity("Sunshine.Domain.Loans.InterestSubsidyClaim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("county_id");
+
+                    b.Property<Guid>("LoanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("loan_id");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_interest_subsidy_claims");
+
+                    b.HasIndex("CountyId")
+                        .HasDatabaseName("ix_interest_subsidy_claims_county_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_interest_subsidy_claims_person_id");
+
+                    b.HasIndex("LoanId", "PeriodStart")
+                        .HasDatabaseName("ix_interest_subsidy_claims_loan_id_period_start");
+
+                    b.ToTable("interest_subsidy_claims", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_interest_subsidy_claims_period", "period_end >= period_start");
+                        });
+                });
+
+            modelBuilder.Entity("Sunshine.Domain.Loans.Loan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("AnnualRate")
+                        .HasPrecision(8, 6)
+                        .HasColumnType("numeric(8,6)")
+                        .HasColumnName("annual_rate");
+
+                    b.Property<Guid>("BorrowerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("borrower_id");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("county_id");
+
+                    b.Property<string>("DayCountBasis")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("day_count_basis");
+
+                    b.Property<string>("Lender")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("lender");
+
+                    b.Property<decimal>("Principal")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("principal");
+
+                    b.Property<string>("Programme")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("programme");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<int>("TermMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("term_months");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_loans");
+
+                    b.HasIndex("CountyId")
+                        .HasDatabaseName("ix_loans_county_id");
+
+                    b.HasIndex("BorrowerId", "StartDate")
+                        .HasDatabaseName("ix_loans_borrower_id_start_date");
+
+                    b.ToTable("loans", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_loans_terms", "principal > 0 AND annual_rate > 0 AND annual_rate < 1 AND term_months BETWEEN 1 AND 360");
+                        });
+                });
+
             modelBuilder.Entity("Sunshine.Domain.Policies.PolicyVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2862,6 +2983,91 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_import_jobs_regions_county_id");
+                });
+
+            modelBuilder.Entity("Sunshine.Domain.Loans.InterestSubsidyClaim", b =>
+                {
+                    b.HasOne("Sunshine.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_interest_subsidy_claims_regions_county_id");
+
+                    b.HasOne("Sunshine.Domain.Benefits.Benefit", null)
+                        .WithOne()
+                        .HasForeignKey("Sunshine.Domain.Loans.InterestSubsidyClaim", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_interest_subsidy_claims_benefits_id");
+
+                    b.HasOne("Sunshine.Domain.Loans.Loan", null)
+                        .WithMany()
+                        .HasForeignKey("LoanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_interest_subsidy_claims_loans_loan_id");
+
+                    b.HasOne("Sunshine.Domain.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_interest_subsidy_claims_persons_person_id");
+                });
+
+            modelBuilder.Entity("Sunshine.Domain.Loans.Loan", b =>
+                {
+                    b.HasOne("Sunshine.Domain.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("BorrowerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_loans_persons_borrower_id");
+
+                    b.HasOne("Sunshine.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_loans_regions_county_id");
+
+                    b.OwnsMany("Sunshine.Domain.Loans.LoanRepayment", "Repayments", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<DateOnly>("Date")
+                                .HasColumnType("date")
+                                .HasColumnName("date");
+
+                            b1.Property<Guid>("LoanId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("loan_id");
+
+                            b1.Property<decimal>("Principal")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("numeric(14,2)")
+                                .HasColumnName("principal");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_loan_repayments");
+
+                            b1.HasIndex("LoanId")
+                                .HasDatabaseName("ix_loan_repayments_loan_id");
+
+                            b1.ToTable("loan_repayments", null, t =>
+                                {
+                                    t.HasCheckConstraint("ck_loan_repayments_principal", "principal > 0");
+                                });
+
+                            b1.WithOwner()
+                                .HasForeignKey("LoanId")
+                                .HasConstraintName("fk_loan_repayments_loans_loan_id");
+                        });
+
+                    b.Navigation("Repayments");
                 });
 
             modelBuilder.Entity("Sunshine.Domain.Policies.PolicyVersion", b =>
