@@ -151,6 +151,23 @@ public sealed class AuthorizationMatrixTests(SunshineApp app)
         ["GetInterestSubsidyClaims"] = Permissions.ProgrammeRead,
         ["GetInterestSubsidyClaim"] = Permissions.ProgrammeRead,
         ["CreateInterestSubsidyClaim"] = Permissions.ProgrammeWrite,
+        ["GetIncubations"] = Permissions.ProgrammeRead,
+        ["CreateIncubation"] = Permissions.ProgrammeWrite,
+        ["EndIncubation"] = Permissions.ProgrammeWrite,
+        ["GetMentoringContracts"] = Permissions.ProgrammeRead,
+        ["CreateMentoringContract"] = Permissions.ProgrammeWrite,
+        ["AddMentoringBeneficiary"] = Permissions.ProgrammeWrite,
+        ["GetMentoringSessions"] = Permissions.ProgrammeRead,
+        ["RecordMentoringSession"] = Permissions.ProgrammeWrite,
+        ["GetOutlets"] = Permissions.ProgrammeRead,
+        ["GetOutlet"] = Permissions.ProgrammeRead,
+        ["CreateOutlet"] = Permissions.ProgrammeWrite,
+        ["AddOutletParticipant"] = Permissions.ProgrammeWrite,
+        ["GetExhibitions"] = Permissions.ProgrammeRead,
+        ["GetExhibition"] = Permissions.ProgrammeRead,
+        ["CreateExhibition"] = Permissions.ProgrammeWrite,
+        ["AddExhibitionParticipant"] = Permissions.ProgrammeWrite,
+        ["RecordExhibitionResults"] = Permissions.ProgrammeWrite,
     };
 
     public static TheoryData<string> AllRoles => new(Roles.ForAccounts);

@@ -138,7 +138,10 @@ public sealed class ShopsTests(SunshineApp app)
 
         // Another county's officer does not find the records at all.
         var (stranger, _) = await app.SignInAsNewAsync(Roles.CountyOfficer, await app.RegionIdAsync("430726"));
-        await (await stranger.PostAsJsonAsync("/api/shops/sales/confirmation", new { ids })).ShouldBeProblemAsync(HttpStatusCode.NotFound, "sales_record.not_found");
+        var foreign = await (await stranger.PostAsJsonAsync("/api/shops/sales/confirmation", new { ids })).ShouldBeProblemAsync(HttpStatusCode.NotFound, "sales_record.not_found");
+        Assert.Contains("ids[0]", HttpAssertions.FieldsOf(foreign));
+        var single = await checker.PostAsJsonAsync("/api/shops/sales/confirmation", new { ids = new[] { own.GetProperty("id").GetGuid() } });
+        Assert.Contains("ids[0]", HttpAssertions.FieldsOf(await single.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "sales.maker_checker")));
         Assert.Equal(0, (await (await stranger.GetAsync($"/api/shops/sales/pending?shopId={shopId}")).ShouldBeJsonAsync()).GetProperty("totalCount").GetInt32());
 
         var result = await (await checker.PostAsJsonAsync("/api/shops/sales/confirmation", new { ids })).ShouldBeJsonAsync();

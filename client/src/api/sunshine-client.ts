@@ -2113,6 +2113,673 @@ export class SunshineClient {
     }
 
     /**
+     * Specialty zones and stores in your scope by county, location type and level (programme.read).
+     * @param countyId (optional) 
+     * @param location (optional) Where a specialty zone or store is (action plan §三(六)).
+     * @param level (optional) The government level that set it up or organised it.
+     * @param page (optional) 
+     * @param pageSize (optional) 
+     * @return OK
+     */
+    getOutlets(countyId?: string | undefined, location?: OutletLocation | undefined, level?: ChannelLevel | undefined, page?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<OutletDtoPagedList> {
+        let url_ = this.baseUrl + "/api/channels/outlets?";
+        if (countyId === null)
+            throw new globalThis.Error("The parameter 'countyId' cannot be null.");
+        else if (countyId !== undefined)
+            url_ += "CountyId=" + encodeURIComponent("" + countyId) + "&";
+        if (location === null)
+            throw new globalThis.Error("The parameter 'location' cannot be null.");
+        else if (location !== undefined)
+            url_ += "Location=" + encodeURIComponent("" + location) + "&";
+        if (level === null)
+            throw new globalThis.Error("The parameter 'level' cannot be null.");
+        else if (level !== undefined)
+            url_ += "Level=" + encodeURIComponent("" + level) + "&";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "Page=" + encodeURIComponent("" + page) + "&";
+        if (pageSize === null)
+            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
+        else if (pageSize !== undefined)
+            url_ += "PageSize=" + encodeURIComponent("" + pageSize) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetOutlets(_response);
+        });
+    }
+
+    protected processGetOutlets(response: Response): Promise<OutletDtoPagedList> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OutletDtoPagedList;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<OutletDtoPagedList>(null as any);
+    }
+
+    /**
+     * Register a specialty zone or store in a county (programme.write).
+     * @return Created
+     */
+    createOutlet(body: CreateOutletCommand, signal?: AbortSignal): Promise<OutletDto> {
+        let url_ = this.baseUrl + "/api/channels/outlets";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateOutlet(_response);
+        });
+    }
+
+    protected processCreateOutlet(response: Response): Promise<OutletDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OutletDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<OutletDto>(null as any);
+    }
+
+    /**
+     * One outlet with its participants and the fees waived (programme.read).
+     * @return OK
+     */
+    getOutlet(id: string, signal?: AbortSignal): Promise<OutletDto> {
+        let url_ = this.baseUrl + "/api/channels/outlets/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetOutlet(_response);
+        });
+    }
+
+    protected processGetOutlet(response: Response): Promise<OutletDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OutletDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<OutletDto>(null as any);
+    }
+
+    /**
+     * A household, base or person of the outlet's county joins, with stall and entry fees waived and accessibility provided (programme.write).
+     * @return OK
+     */
+    addOutletParticipant(id: string, body: OutletParticipantRequest, signal?: AbortSignal): Promise<OutletDto> {
+        let url_ = this.baseUrl + "/api/channels/outlets/{id}/participants";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processAddOutletParticipant(_response);
+        });
+    }
+
+    protected processAddOutletParticipant(response: Response): Promise<OutletDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OutletDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<OutletDto>(null as any);
+    }
+
+    /**
+     * Exhibitions and sales events of your county and of the city, by mode and dates (programme.read).
+     * @param mode (optional) An exhibition or sales event online, offline, or both.
+     * @param from (optional) 
+     * @param to (optional) 
+     * @param page (optional) 
+     * @param pageSize (optional) 
+     * @return OK
+     */
+    getExhibitions(mode?: EventMode | undefined, from?: string | undefined, to?: string | undefined, page?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<ExhibitionDtoPagedList> {
+        let url_ = this.baseUrl + "/api/channels/exhibitions?";
+        if (mode === null)
+            throw new globalThis.Error("The parameter 'mode' cannot be null.");
+        else if (mode !== undefined)
+            url_ += "Mode=" + encodeURIComponent("" + mode) + "&";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "From=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "To=" + encodeURIComponent("" + to) + "&";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "Page=" + encodeURIComponent("" + page) + "&";
+        if (pageSize === null)
+            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
+        else if (pageSize !== undefined)
+            url_ += "PageSize=" + encodeURIComponent("" + pageSize) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetExhibitions(_response);
+        });
+    }
+
+    protected processGetExhibitions(response: Response): Promise<ExhibitionDtoPagedList> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ExhibitionDtoPagedList;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ExhibitionDtoPagedList>(null as any);
+    }
+
+    /**
+     * Record an event organised by your county, or by the city (city officers) (programme.write).
+     * @return Created
+     */
+    createExhibition(body: CreateExhibitionCommand, signal?: AbortSignal): Promise<ExhibitionDto> {
+        let url_ = this.baseUrl + "/api/channels/exhibitions";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateExhibition(_response);
+        });
+    }
+
+    protected processCreateExhibition(response: Response): Promise<ExhibitionDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ExhibitionDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ExhibitionDto>(null as any);
+    }
+
+    /**
+     * One event with its participants, sales and funding (programme.read).
+     * @return OK
+     */
+    getExhibition(id: string, signal?: AbortSignal): Promise<ExhibitionDto> {
+        let url_ = this.baseUrl + "/api/channels/exhibitions/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetExhibition(_response);
+        });
+    }
+
+    protected processGetExhibition(response: Response): Promise<ExhibitionDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ExhibitionDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ExhibitionDto>(null as any);
+    }
+
+    /**
+     * Add a participant and what they sold at the event (programme.write).
+     * @return OK
+     */
+    addExhibitionParticipant(id: string, body: ExhibitionParticipantRequest, signal?: AbortSignal): Promise<ExhibitionDto> {
+        let url_ = this.baseUrl + "/api/channels/exhibitions/{id}/participants";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processAddExhibitionParticipant(_response);
+        });
+    }
+
+    protected processAddExhibitionParticipant(response: Response): Promise<ExhibitionDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ExhibitionDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ExhibitionDto>(null as any);
+    }
+
+    /**
+     * Record an ended event's sales and funding (amount and source) (programme.write).
+     * @return OK
+     */
+    recordExhibitionResults(id: string, body: ExhibitionResultsRequest, signal?: AbortSignal): Promise<ExhibitionDto> {
+        let url_ = this.baseUrl + "/api/channels/exhibitions/{id}/results";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRecordExhibitionResults(_response);
+        });
+    }
+
+    protected processRecordExhibitionResults(response: Response): Promise<ExhibitionDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ExhibitionDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ExhibitionDto>(null as any);
+    }
+
+    /**
      * Enterprises by role, county and name (programme.read).
      * @param role (optional) What an enterprise is to the programme (it may be several).
      * @param countyId (optional) 
@@ -4175,6 +4842,617 @@ export class SunshineClient {
             });
         }
         return Promise.resolve<SupplyAgreementDto>(null as any);
+    }
+
+    /**
+     * Incubations in your scope (the person's or the incubator's county) by incubator, person, and in force on a date (programme.read).
+     * @param incubatorEnterpriseId (optional) 
+     * @param incubatorBaseId (optional) 
+     * @param personId (optional) 
+     * @param inForceOn (optional) 
+     * @param page (optional) 
+     * @param pageSize (optional) 
+     * @return OK
+     */
+    getIncubations(incubatorEnterpriseId?: string | undefined, incubatorBaseId?: string | undefined, personId?: string | undefined, inForceOn?: string | undefined, page?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<IncubationDtoPagedList> {
+        let url_ = this.baseUrl + "/api/incubations?";
+        if (incubatorEnterpriseId === null)
+            throw new globalThis.Error("The parameter 'incubatorEnterpriseId' cannot be null.");
+        else if (incubatorEnterpriseId !== undefined)
+            url_ += "IncubatorEnterpriseId=" + encodeURIComponent("" + incubatorEnterpriseId) + "&";
+        if (incubatorBaseId === null)
+            throw new globalThis.Error("The parameter 'incubatorBaseId' cannot be null.");
+        else if (incubatorBaseId !== undefined)
+            url_ += "IncubatorBaseId=" + encodeURIComponent("" + incubatorBaseId) + "&";
+        if (personId === null)
+            throw new globalThis.Error("The parameter 'personId' cannot be null.");
+        else if (personId !== undefined)
+            url_ += "PersonId=" + encodeURIComponent("" + personId) + "&";
+        if (inForceOn === null)
+            throw new globalThis.Error("The parameter 'inForceOn' cannot be null.");
+        else if (inForceOn !== undefined)
+            url_ += "InForceOn=" + encodeURIComponent("" + inForceOn) + "&";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "Page=" + encodeURIComponent("" + page) + "&";
+        if (pageSize === null)
+            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
+        else if (pageSize !== undefined)
+            url_ += "PageSize=" + encodeURIComponent("" + pageSize) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetIncubations(_response);
+        });
+    }
+
+    protected processGetIncubations(response: Response): Promise<IncubationDtoPagedList> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as IncubationDtoPagedList;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<IncubationDtoPagedList>(null as any);
+    }
+
+    /**
+     * Record that an incubator (an enterprise with the incubator role, or a base) incubates a registered person of your scope (programme.write).
+     * @return Created
+     */
+    createIncubation(body: CreateIncubationCommand, signal?: AbortSignal): Promise<IncubationDto> {
+        let url_ = this.baseUrl + "/api/incubations";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateIncubation(_response);
+        });
+    }
+
+    protected processCreateIncubation(response: Response): Promise<IncubationDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as IncubationDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<IncubationDto>(null as any);
+    }
+
+    /**
+     * End an incubation; lastDay is its last day (programme.write).
+     * @return OK
+     */
+    endIncubation(id: string, body: LastDayRequest, signal?: AbortSignal): Promise<IncubationDto> {
+        let url_ = this.baseUrl + "/api/incubations/{id}/end";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processEndIncubation(_response);
+        });
+    }
+
+    protected processEndIncubation(response: Response): Promise<IncubationDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as IncubationDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<IncubationDto>(null as any);
+    }
+
+    /**
+     * Mentoring contracts of your county and of the city (programme.read).
+     * @param providerEnterpriseId (optional) 
+     * @param page (optional) 
+     * @param pageSize (optional) 
+     * @return OK
+     */
+    getMentoringContracts(providerEnterpriseId?: string | undefined, page?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<MentoringContractDtoPagedList> {
+        let url_ = this.baseUrl + "/api/mentoring/contracts?";
+        if (providerEnterpriseId === null)
+            throw new globalThis.Error("The parameter 'providerEnterpriseId' cannot be null.");
+        else if (providerEnterpriseId !== undefined)
+            url_ += "ProviderEnterpriseId=" + encodeURIComponent("" + providerEnterpriseId) + "&";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "Page=" + encodeURIComponent("" + page) + "&";
+        if (pageSize === null)
+            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
+        else if (pageSize !== undefined)
+            url_ += "PageSize=" + encodeURIComponent("" + pageSize) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetMentoringContracts(_response);
+        });
+    }
+
+    protected processGetMentoringContracts(response: Response): Promise<MentoringContractDtoPagedList> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MentoringContractDtoPagedList;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MentoringContractDtoPagedList>(null as any);
+    }
+
+    /**
+     * Record a mentoring contract bought by your county, or by the city (city officers) (programme.write).
+     * @return Created
+     */
+    createMentoringContract(body: CreateMentoringContractCommand, signal?: AbortSignal): Promise<MentoringContractDto> {
+        let url_ = this.baseUrl + "/api/mentoring/contracts";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateMentoringContract(_response);
+        });
+    }
+
+    protected processCreateMentoringContract(response: Response): Promise<MentoringContractDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MentoringContractDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MentoringContractDto>(null as any);
+    }
+
+    /**
+     * Add a registered person of your scope as a beneficiary (programme.write).
+     * @return OK
+     */
+    addMentoringBeneficiary(id: string, body: BeneficiaryRequest, signal?: AbortSignal): Promise<MentoringContractDto> {
+        let url_ = this.baseUrl + "/api/mentoring/contracts/{id}/beneficiaries";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processAddMentoringBeneficiary(_response);
+        });
+    }
+
+    protected processAddMentoringBeneficiary(response: Response): Promise<MentoringContractDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MentoringContractDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MentoringContractDto>(null as any);
+    }
+
+    /**
+     * Mentoring sessions in your scope by person and contract (programme.read).
+     * @param personId (optional) 
+     * @param contractId (optional) 
+     * @param page (optional) 
+     * @param pageSize (optional) 
+     * @return OK
+     */
+    getMentoringSessions(personId?: string | undefined, contractId?: string | undefined, page?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<MentoringSessionDtoPagedList> {
+        let url_ = this.baseUrl + "/api/mentoring/sessions?";
+        if (personId === null)
+            throw new globalThis.Error("The parameter 'personId' cannot be null.");
+        else if (personId !== undefined)
+            url_ += "PersonId=" + encodeURIComponent("" + personId) + "&";
+        if (contractId === null)
+            throw new globalThis.Error("The parameter 'contractId' cannot be null.");
+        else if (contractId !== undefined)
+            url_ += "ContractId=" + encodeURIComponent("" + contractId) + "&";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "Page=" + encodeURIComponent("" + page) + "&";
+        if (pageSize === null)
+            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
+        else if (pageSize !== undefined)
+            url_ += "PageSize=" + encodeURIComponent("" + pageSize) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetMentoringSessions(_response);
+        });
+    }
+
+    protected processGetMentoringSessions(response: Response): Promise<MentoringSessionDtoPagedList> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MentoringSessionDtoPagedList;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MentoringSessionDtoPagedList>(null as any);
+    }
+
+    /**
+     * Record a one-to-one session; under a contract the person is its beneficiary and the date in its period (programme.write).
+     * @return Created
+     */
+    recordMentoringSession(body: RecordMentoringSessionCommand, signal?: AbortSignal): Promise<MentoringSessionDto> {
+        let url_ = this.baseUrl + "/api/mentoring/sessions";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRecordMentoringSession(_response);
+        });
+    }
+
+    protected processRecordMentoringSession(response: Response): Promise<MentoringSessionDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MentoringSessionDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MentoringSessionDto>(null as any);
     }
 
     /**
@@ -10214,6 +11492,11 @@ export enum BaseStatus {
     Revoked = "Revoked",
 }
 
+/** A beneficiary to add. */
+export interface BeneficiaryRequest {
+    personId: string;
+}
+
 /** A benefit in the workflow. `Decision` is frozen at submission; `LiveDecision` is the decision the facts and policy give now; `DecisionChanged` flags a difference (before final approval the submitter must re-submit; after it, the flag records a later correction of facts). */
 export interface BenefitDto {
     id: string;
@@ -10350,6 +11633,13 @@ export interface ChangeHouseholdHeadRequest {
 export interface ChangeOwnPasswordCommand {
     currentPassword: string;
     newPassword: string;
+}
+
+/** The government level that set it up or organised it. */
+export enum ChannelLevel {
+    City = "City",
+    County = "County",
+    Town = "Town",
 }
 
 /** When the shop closed. */
@@ -10518,6 +11808,15 @@ export interface CreateEnterpriseCommand {
     runByPersonId?: string | undefined;
 }
 
+/** Records an event organised by a county (`CountyId`) or the city (none; city officers only). */
+export interface CreateExhibitionCommand {
+    countyId?: string | undefined;
+    name: string;
+    mode: EventMode;
+    startDate: string;
+    endDate: string;
+}
+
 /** Starts a household with its head — a registry person (`HeadPersonId`) or a family member by name — and its registered-poor status and baseline income. */
 export interface CreateHouseholdCommand {
     countyId: string;
@@ -10531,6 +11830,17 @@ export interface CreateHouseholdCommand {
     povertyExitDate?: string | undefined;
     baselineYear?: number | undefined;
     baselinePerCapitaIncome?: number | undefined;
+}
+
+/** Records that an incubator (an enterprise with the incubator role, or a base) incubates a registered person of your scope. */
+export interface CreateIncubationCommand {
+    incubatorEnterpriseId?: string | undefined;
+    incubatorBaseId?: string | undefined;
+    personId: string;
+    incubateeType: IncubateeType;
+    services: IncubationServices[];
+    startDate: string;
+    endDate?: string | undefined;
 }
 
 /** Starts an interest subsidy claim (a draft) for one period of a loan in your scope; the period is inclusive of both days. */
@@ -10550,6 +11860,26 @@ export interface CreateLoanCommand {
     dayCountBasis: DayCountBasis;
     startDate: string;
     termMonths: number;
+}
+
+/** Records a mentoring contract bought by your county (county officers) or by the city or a county (city officers). */
+export interface CreateMentoringContractCommand {
+    title: string;
+    providerEnterpriseId: string;
+    countyId?: string | undefined;
+    amount: number;
+    startDate: string;
+    endDate: string;
+}
+
+/** Registers a specialty zone or store in a county (your own, for county officers). */
+export interface CreateOutletCommand {
+    countyId: string;
+    name: string;
+    location: OutletLocation;
+    level: ChannelLevel;
+    address: string;
+    openedOn: string;
 }
 
 /** Creates an API client for a partner platform; the answer holds the secret, shown this once. */
@@ -10844,6 +12174,58 @@ export enum EnterpriseRoles {
     ThirdPartyServiceProvider = "ThirdPartyServiceProvider",
 }
 
+/** An exhibition or sales event online, offline, or both. */
+export enum EventMode {
+    Online = "Online",
+    Offline = "Offline",
+    Both = "Both",
+}
+
+/** An exhibition or sales event with its participants, sales and funding. */
+export interface ExhibitionDto {
+    id: string;
+    name: string;
+    mode: EventMode;
+    organiserLevel: ChannelLevel;
+    countyId?: string | undefined;
+    startDate: string;
+    endDate: string;
+    salesAmount: number;
+    fundingAmount: number;
+    fundingSource?: string | undefined;
+    participants: ExhibitionParticipantDto[];
+    version: number;
+}
+
+/** A page of results and the total count behind it. */
+export interface ExhibitionDtoPagedList {
+    items: ExhibitionDto[];
+    page: number;
+    pageSize: number;
+    totalCount: number;
+}
+
+export interface ExhibitionParticipantDto {
+    id: string;
+    householdId?: string | undefined;
+    baseId?: string | undefined;
+    personId?: string | undefined;
+    sales: number;
+}
+
+/** An event participant and what they sold at it (yuan). */
+export interface ExhibitionParticipantRequest {
+    participant: ParticipantInput;
+    sales: number;
+}
+
+/** An ended event's results. */
+export interface ExhibitionResultsRequest {
+    salesAmount: number;
+    fundingAmount: number;
+    fundingSource?: string | undefined;
+}
+
 /** Who pays for the course. */
 export enum FeeModel {
     Free = "Free",
@@ -10997,6 +12379,48 @@ export interface IncomeRecordDto {
     increaseOverBaseline?: number | undefined;
 }
 
+/** Who is incubated (action plan §三(五)): disabled university students, vocational students, entrepreneurs. */
+export enum IncubateeType {
+    UniversityStudent = "UniversityStudent",
+    VocationalStudent = "VocationalStudent",
+    Entrepreneur = "Entrepreneur",
+}
+
+/** A disabled person's incubation by an enterprise incubator or a base. */
+export interface IncubationDto {
+    id: string;
+    incubatorEnterpriseId?: string | undefined;
+    incubatorBaseId?: string | undefined;
+    incubatorName: string;
+    personId: string;
+    personName: string;
+    countyId: string;
+    incubateeType: IncubateeType;
+    services: IncubationServices[];
+    startDate: string;
+    endDate?: string | undefined;
+    version: number;
+}
+
+/** A page of results and the total count behind it. */
+export interface IncubationDtoPagedList {
+    items: IncubationDto[];
+    page: number;
+    pageSize: number;
+    totalCount: number;
+}
+
+/** What an incubator provides. */
+export enum IncubationServices {
+    None = "None",
+    Workspace = "Workspace",
+    Mentoring = "Mentoring",
+    Training = "Training",
+    Financing = "Financing",
+    MarketAccess = "MarketAccess",
+    BusinessRegistration = "BusinessRegistration",
+}
+
 /** An interest subsidy claim: the loan, the period, and its benefit (workflow and decision). */
 export interface InterestSubsidyClaimDto {
     id: string;
@@ -11117,6 +12541,106 @@ export interface LoanRepaymentDto {
     id: string;
     date: string;
     principal: number;
+}
+
+/** A government-purchased mentoring contract with its beneficiaries. */
+export interface MentoringContractDto {
+    id: string;
+    title: string;
+    providerEnterpriseId: string;
+    providerName: string;
+    countyId?: string | undefined;
+    amount: number;
+    startDate: string;
+    endDate?: string | undefined;
+    beneficiaryIds: string[];
+    sessions: number;
+    version: number;
+}
+
+/** A page of results and the total count behind it. */
+export interface MentoringContractDtoPagedList {
+    items: MentoringContractDto[];
+    page: number;
+    pageSize: number;
+    totalCount: number;
+}
+
+/** A one-to-one mentoring session. */
+export interface MentoringSessionDto {
+    id: string;
+    contractId?: string | undefined;
+    personId: string;
+    countyId: string;
+    mentorName: string;
+    date: string;
+    hours: number;
+    topic: string;
+}
+
+/** A page of results and the total count behind it. */
+export interface MentoringSessionDtoPagedList {
+    items: MentoringSessionDto[];
+    page: number;
+    pageSize: number;
+    totalCount: number;
+}
+
+/** A specialty zone or store with its participants and the fees waived for them. */
+export interface OutletDto {
+    id: string;
+    name: string;
+    countyId: string;
+    location: OutletLocation;
+    level: ChannelLevel;
+    address: string;
+    openedOn: string;
+    feesWaived: number;
+    participants: OutletParticipantDto[];
+    version: number;
+}
+
+/** A page of results and the total count behind it. */
+export interface OutletDtoPagedList {
+    items: OutletDto[];
+    page: number;
+    pageSize: number;
+    totalCount: number;
+}
+
+/** Where a specialty zone or store is (action plan §三(六)). */
+export enum OutletLocation {
+    Square = "Square",
+    Supermarket = "Supermarket",
+    Market = "Market",
+    Town = "Town",
+}
+
+export interface OutletParticipantDto {
+    id: string;
+    householdId?: string | undefined;
+    baseId?: string | undefined;
+    personId?: string | undefined;
+    joinedOn: string;
+    stallFeeWaived: number;
+    entryFeeWaived: number;
+    accessibility?: string | undefined;
+}
+
+/** An outlet participant: exactly one of householdId, baseId, personId; fees waived in yuan. */
+export interface OutletParticipantRequest {
+    participant: ParticipantInput;
+    joinedOn: string;
+    stallFeeWaived: number;
+    entryFeeWaived: number;
+    accessibility?: string | undefined;
+}
+
+/** Who takes part, as sent: exactly one of a household, a base or a person of your scope. */
+export interface ParticipantInput {
+    householdId?: string | undefined;
+    baseId?: string | undefined;
+    personId?: string | undefined;
 }
 
 /** A partner platform's API client (never its secret). */
@@ -11453,6 +12977,16 @@ export interface RecordConsentRequest {
 /** A year's per-capita net income, in yuan with at most 2 decimals. */
 export interface RecordIncomeRequest {
     perCapitaIncome: number;
+}
+
+/** Records a session given to a registered person of your scope; under a contract, the person must be its beneficiary and the date in its period. */
+export interface RecordMentoringSessionCommand {
+    contractId?: string | undefined;
+    personId: string;
+    mentorName: string;
+    date: string;
+    hours: number;
+    topic: string;
 }
 
 /** Who registered the shop. */

@@ -49,7 +49,7 @@ public sealed partial class ProblemDetailsExceptionHandler(ILogger<ProblemDetail
         BadHttpRequestException e => Problem(httpContext, e.StatusCode is >= 400 and < 500 ? e.StatusCode : 400, "request.invalid", e.Message),
         NotAuthenticatedException e => Problem(httpContext, 401, e.Code, e.Message),
         ForbiddenException e => Problem(httpContext, 403, e.Code, e.Message),
-        NotFoundException e => Problem(httpContext, 404, e.Code, e.Message),
+        NotFoundException e => Problem(httpContext, 404, e.Code, e.Message, e.Field),
         ConflictException e => Problem(httpContext, 409, e.Code, e.Message, e.Field),
         PreconditionFailedException e => Problem(httpContext, 412, e.Code, e.Message),
         PreconditionRequiredException e => Problem(httpContext, 428, e.Code, e.Message),

@@ -123,7 +123,7 @@ public sealed class ConfirmSalesHandler(IApplicationDbContext db, ISalesWriter w
 {
     public async ValueTask<SalesRecordDto> Handle(ConfirmSalesCommand command, CancellationToken cancellationToken)
     {
-        var record = (await SalesConfirmation.ConfirmAsync(db, writer, user, [command.Id], cancellationToken))[0];
+        var record = (await SalesConfirmation.ConfirmAsync(db, writer, user, [command.Id], nameItems: false, cancellationToken))[0];
         return (await db.SalesOfAsync(record.ShopId, record.PeriodStart, record.PeriodStart, cancellationToken)).Single();
     }
 }
@@ -156,7 +156,7 @@ public sealed class ConfirmSalesBatchHandler(IApplicationDbContext db, ISalesWri
 {
     public async ValueTask<SalesConfirmationResult> Handle(ConfirmSalesBatchCommand command, CancellationToken cancellationToken)
     {
-        var records = await SalesConfirmation.ConfirmAsync(db, writer, user, command.Ids, cancellationToken);
+        var records = await SalesConfirmation.ConfirmAsync(db, writer, user, command.Ids, nameItems: true, cancellationToken);
         return new SalesConfirmationResult(records.Count, records.Sum(r => r.Net));
     }
 }
@@ -165,7 +165,7 @@ public sealed class ConfirmSalesBatchHandler(IApplicationDbContext db, ISalesWri
 internal static class SalesConfirmation
 {
     public static async Task<IReadOnlyList<SalesRecord>> ConfirmAsync(
-        IApplicationDbContext db, ISalesWriter writer, ICurrentUser user, IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+        IApplicationDbContext db, ISalesWriter writer, ICurrentUser user, IReadOnlyList<Guid> ids, bool nameItems, CancellationToken cancellationToken)
     {
         var officer = user.Id ?? throw new NotAuthenticatedException();
         var shopIds = await db.SalesRecords.Where(r => ids.Contains(r.Id)).Select(r => r.ShopId).Distinct().ToListAsync(cancellationToken);
@@ -176,10 +176,11 @@ internal static class SalesConfirmation
         var confirmed = new List<SalesRecord>(ids.Count);
         for (var i = 0; i < ids.Count; i++)
         {
-            var field = ids.Count == 1 ? null : $"ids[{i}]";
+            var field = nameItems ? $"ids[{i}]" : null;
             if (!records.TryGetValue(ids[i], out var record))
             {
-                throw new NotFoundException("sales_record", ids[i]);
+                // In a batch, a record that is gone (or not in your scope) is named like any other failing item.
+                throw new NotFoundException("sales_record", ids[i], field);
             }
 
             try

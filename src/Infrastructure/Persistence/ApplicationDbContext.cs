@@ -13,9 +13,11 @@ using Sunshine.Domain.Attachments;
 using Sunshine.Domain.Benefits;
 using Sunshine.Domain.Bases;
 using Sunshine.Domain.Catalogue;
+using Sunshine.Domain.Channels;
 using Sunshine.Domain.Enterprises;
 using Sunshine.Domain.Evidence;
 using Sunshine.Domain.Importing;
+using Sunshine.Domain.Incubation;
 using Sunshine.Domain.Loans;
 using Sunshine.Domain.Sales;
 using Sunshine.Domain.Shops;
@@ -89,6 +91,16 @@ public sealed class ApplicationDbContext(
     public DbSet<Loan> Loans => Set<Loan>();
 
     public DbSet<InterestSubsidyClaim> InterestSubsidyClaims => Set<InterestSubsidyClaim>();
+
+    public DbSet<IncubationRecord> Incubations => Set<IncubationRecord>();
+
+    public DbSet<MentoringContract> MentoringContracts => Set<MentoringContract>();
+
+    public DbSet<MentoringSession> MentoringSessions => Set<MentoringSession>();
+
+    public DbSet<SpecialtyOutlet> SpecialtyOutlets => Set<SpecialtyOutlet>();
+
+    public DbSet<Exhibition> Exhibitions => Set<Exhibition>();
 
     public DbSet<Partners.IdempotencyRecord> IdempotencyRecords => Set<Partners.IdempotencyRecord>();
 

@@ -56,10 +56,13 @@ public sealed class NotAuthenticatedException(string code, string message) : Cod
 public sealed class ForbiddenException(string code, string message) : CodedException(code, message);
 
 /// <summary>The record does not exist or lies outside the caller's scope (404): the two look the same.</summary>
-public sealed class NotFoundException(string entity, object key)
+public sealed class NotFoundException(string entity, object key, string? field = null)
     : CodedException($"{entity}.not_found", $"No {entity} '{key}' was found.")
 {
     public string Entity { get; } = entity;
+
+    /// <summary>The request field that named the missing record, when it was one of several (e.g. <c>ids[3]</c>).</summary>
+    public string? Field { get; } = field;
 }
 
 /// <summary>Conflicts with the current state (409), detected outside the domain (e.g. a unique key).</summary>

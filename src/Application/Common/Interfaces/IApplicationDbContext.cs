@@ -7,9 +7,11 @@ using Sunshine.Domain.Attachments;
 using Sunshine.Domain.Benefits;
 using Sunshine.Domain.Bases;
 using Sunshine.Domain.Catalogue;
+using Sunshine.Domain.Channels;
 using Sunshine.Domain.Enterprises;
 using Sunshine.Domain.Evidence;
 using Sunshine.Domain.Importing;
+using Sunshine.Domain.Incubation;
 using Sunshine.Domain.Loans;
 using Sunshine.Domain.Sales;
 using Sunshine.Domain.Shops;
@@ -73,6 +75,16 @@ public interface IApplicationDbContext
     DbSet<Loan> Loans { get; }
 
     DbSet<InterestSubsidyClaim> InterestSubsidyClaims { get; }
+
+    DbSet<IncubationRecord> Incubations { get; }
+
+    DbSet<MentoringContract> MentoringContracts { get; }
+
+    DbSet<MentoringSession> MentoringSessions { get; }
+
+    DbSet<SpecialtyOutlet> SpecialtyOutlets { get; }
+
+    DbSet<Exhibition> Exhibitions { get; }
 
     /// <summary>
     /// Locks the entity's row until the transaction ends (SELECT … FOR UPDATE), so that checks on it

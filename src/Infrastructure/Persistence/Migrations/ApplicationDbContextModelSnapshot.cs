@@ -842,6 +842,128 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                     b.ToTable("products", (string)null);
                 });
 
+            modelBuilder.Entity("Sunshine.Domain.Channels.Exhibition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CountyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("county_id");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("end_date");
+
+                    b.Property<decimal>("FundingAmount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("funding_amount");
+
+                    b.Property<string>("FundingSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("funding_source");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("mode");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OrganiserLevel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("organiser_level");
+
+                    b.Property<decimal>("SalesAmount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("sales_amount");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_exhibitions");
+
+                    b.HasIndex("CountyId")
+                        .HasDatabaseName("ix_exhibitions_county_id");
+
+                    b.HasIndex("StartDate")
+                        .HasDatabaseName("ix_exhibitions_start_date");
+
+                    b.ToTable("exhibitions", (string)null);
+                });
+
+            modelBuilder.Entity("Sunshine.Domain.Channels.SpecialtyOutlet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("address");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("county_id");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("opened_on");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_specialty_outlets");
+
+                    b.HasIndex("CountyId")
+                        .HasDatabaseName("ix_specialty_outlets_county_id");
+
+                    b.ToTable("specialty_outlets", (string)null);
+                });
+
             modelBuilder.Entity("Sunshine.Domain.Enterprises.Enterprise", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1299,6 +1421,192 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_import_jobs_kind_county_id_requested_at");
 
                     b.ToTable("import_jobs", (string)null);
+                });
+
+            modelBuilder.Entity("Sunshine.Domain.Incubation.IncubationRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("county_id");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("end_date");
+
+                    b.Property<string>("IncubateeType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("incubatee_type");
+
+                    b.Property<Guid?>("IncubatorBaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("incubator_base_id");
+
+                    b.Property<Guid?>("IncubatorEnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("incubator_enterprise_id");
+
+                    b.Property<Guid?>("OtherCountyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("other_county_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("Services")
+                        .HasMaxLength(40)
+                        .HasColumnType("integer")
+                        .HasColumnName("services");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_incubations");
+
+                    b.HasIndex("CountyId")
+                        .HasDatabaseName("ix_incubations_county_id");
+
+                    b.HasIndex("IncubatorBaseId")
+                        .HasDatabaseName("ix_incubations_incubator_base_id");
+
+                    b.HasIndex("IncubatorEnterpriseId")
+                        .HasDatabaseName("ix_incubations_incubator_enterprise_id");
+
+                    b.HasIndex("OtherCountyId")
+                        .HasDatabaseName("ix_incubations_other_county_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_incubations_person_id");
+
+                    b.ToTable("incubations", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_incubations_one_incubator", "(incubator_enterprise_id IS NULL) <> (incubator_base_id IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Sunshine.Domain.Incubation.MentoringContract", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid?>("CountyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("county_id");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("end_date");
+
+                    b.Property<Guid>("ProviderEnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("provider_enterprise_id");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mentoring_contracts");
+
+                    b.HasIndex("CountyId")
+                        .HasDatabaseName("ix_mentoring_contracts_county_id");
+
+                    b.HasIndex("ProviderEnterpriseId")
+                        .HasDatabaseName("ix_mentoring_contracts_provider_enterprise_id");
+
+                    b.ToTable("mentoring_contracts", (string)null);
+                });
+
+            modelBuilder.Entity("Sunshine.Domain.Incubation.MentoringSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ContractId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contract_id");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("county_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("numeric(4,1)")
+                        .HasColumnName("hours");
+
+                    b.Property<string>("MentorName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("mentor_name");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("topic");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mentoring_sessions");
+
+                    b.HasIndex("ContractId")
+                        .HasDatabaseName("ix_mentoring_sessions_contract_id");
+
+                    b.HasIndex("CountyId")
+                        .HasDatabaseName("ix_mentoring_sessions_county_id");
+
+                    b.HasIndex("PersonId", "Date")
+                        .HasDatabaseName("ix_mentoring_sessions_person_id_date");
+
+                    b.ToTable("mentoring_sessions", (string)null);
                 });
 
             modelBuilder.Entity("Sunshine.Domain.Loans.InterestSubsidyClaim", b =>
@@ -2820,6 +3128,133 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_products_persons_producer_person_id");
                 });
 
+            modelBuilder.Entity("Sunshine.Domain.Channels.Exhibition", b =>
+                {
+                    b.HasOne("Sunshine.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_exhibitions_regions_county_id");
+
+                    b.OwnsMany("Sunshine.Domain.Channels.ExhibitionParticipant", "Participants", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<Guid?>("BaseId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("base_id");
+
+                            b1.Property<Guid>("ExhibitionId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("exhibition_id");
+
+                            b1.Property<Guid?>("HouseholdId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("household_id");
+
+                            b1.Property<Guid?>("PersonId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("person_id");
+
+                            b1.Property<decimal>("Sales")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("numeric(14,2)")
+                                .HasColumnName("sales");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_exhibition_participants");
+
+                            b1.HasIndex("ExhibitionId")
+                                .HasDatabaseName("ix_exhibition_participants_exhibition_id");
+
+                            b1.ToTable("exhibition_participants", null, t =>
+                                {
+                                    t.HasCheckConstraint("ck_exhibition_participants_one", "num_nonnulls(household_id, base_id, person_id) = 1 AND sales >= 0");
+                                });
+
+                            b1.WithOwner()
+                                .HasForeignKey("ExhibitionId")
+                                .HasConstraintName("fk_exhibition_participants_exhibitions_exhibition_id");
+                        });
+
+                    b.Navigation("Participants");
+                });
+
+            modelBuilder.Entity("Sunshine.Domain.Channels.SpecialtyOutlet", b =>
+                {
+                    b.HasOne("Sunshine.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_specialty_outlets_regions_county_id");
+
+                    b.OwnsMany("Sunshine.Domain.Channels.OutletParticipant", "Participants", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Accessibility")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("accessibility");
+
+                            b1.Property<Guid?>("BaseId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("base_id");
+
+                            b1.Property<decimal>("EntryFeeWaived")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("numeric(12,2)")
+                                .HasColumnName("entry_fee_waived");
+
+                            b1.Property<Guid?>("HouseholdId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("household_id");
+
+                            b1.Property<DateOnly>("JoinedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("joined_on");
+
+                            b1.Property<DateOnly?>("LeftOn")
+                                .HasColumnType("date")
+                                .HasColumnName("left_on");
+
+                            b1.Property<Guid>("OutletId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("outlet_id");
+
+                            b1.Property<Guid?>("PersonId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("person_id");
+
+                            b1.Property<decimal>("StallFeeWaived")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("numeric(12,2)")
+                                .HasColumnName("stall_fee_waived");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_outlet_participants");
+
+                            b1.HasIndex("OutletId")
+                                .HasDatabaseName("ix_outlet_participants_outlet_id");
+
+                            b1.ToTable("outlet_participants", null, t =>
+                                {
+                                    t.HasCheckConstraint("ck_outlet_participants_one", "num_nonnulls(household_id, base_id, person_id) = 1 AND stall_fee_waived >= 0 AND entry_fee_waived >= 0");
+                                });
+
+                            b1.WithOwner()
+                                .HasForeignKey("OutletId")
+                                .HasConstraintName("fk_outlet_participants_specialty_outlets_outlet_id");
+                        });
+
+                    b.Navigation("Participants");
+                });
+
             modelBuilder.Entity("Sunshine.Domain.Enterprises.Enterprise", b =>
                 {
                     b.HasOne("Sunshine.Domain.Regions.Region", null)
@@ -2983,6 +3418,112 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_import_jobs_regions_county_id");
+                });
+
+            modelBuilder.Entity("Sunshine.Domain.Incubation.IncubationRecord", b =>
+                {
+                    b.HasOne("Sunshine.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_incubations_regions_county_id");
+
+                    b.HasOne("Sunshine.Domain.Bases.SunshineBase", null)
+                        .WithMany()
+                        .HasForeignKey("IncubatorBaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_incubations_sunshine_bases_incubator_base_id");
+
+                    b.HasOne("Sunshine.Domain.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("IncubatorEnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_incubations_enterprises_incubator_enterprise_id");
+
+                    b.HasOne("Sunshine.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("OtherCountyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_incubations_regions_other_county_id");
+
+                    b.HasOne("Sunshine.Domain.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_incubations_persons_person_id");
+                });
+
+            modelBuilder.Entity("Sunshine.Domain.Incubation.MentoringContract", b =>
+                {
+                    b.HasOne("Sunshine.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_mentoring_contracts_regions_county_id");
+
+                    b.HasOne("Sunshine.Domain.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderEnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_mentoring_contracts_enterprises_provider_enterprise_id");
+
+                    b.OwnsMany("Sunshine.Domain.Incubation.MentoringBeneficiary", "Beneficiaries", b1 =>
+                        {
+                            b1.Property<Guid>("ContractId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("contract_id");
+
+                            b1.Property<Guid>("PersonId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("person_id");
+
+                            b1.HasKey("ContractId", "PersonId")
+                                .HasName("pk_mentoring_beneficiaries");
+
+                            b1.HasIndex("PersonId")
+                                .HasDatabaseName("ix_mentoring_beneficiaries_person_id");
+
+                            b1.ToTable("mentoring_beneficiaries", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ContractId")
+                                .HasConstraintName("fk_mentoring_beneficiaries_mentoring_contracts_contract_id");
+
+                            b1.HasOne("Sunshine.Domain.Registry.Person", null)
+                                .WithMany()
+                                .HasForeignKey("PersonId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired()
+                                .HasConstraintName("fk_mentoring_beneficiaries_persons_person_id");
+                        });
+
+                    b.Navigation("Beneficiaries");
+                });
+
+            modelBuilder.Entity("Sunshine.Domain.Incubation.MentoringSession", b =>
+                {
+                    b.HasOne("Sunshine.Domain.Incubation.MentoringContract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_mentoring_sessions_mentoring_contracts_contract_id");
+
+                    b.HasOne("Sunshine.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_mentoring_sessions_regions_county_id");
+
+                    b.HasOne("Sunshine.Domain.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_mentoring_sessions_persons_person_id");
                 });
 
             modelBuilder.Entity("Sunshine.Domain.Loans.InterestSubsidyClaim", b =>
