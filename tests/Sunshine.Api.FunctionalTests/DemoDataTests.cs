@@ -48,6 +48,14 @@ public sealed class DemoDataTests : IAsyncLifetime
         Assert.All((await (await dingcheng.GetAsync("/api/shops/sales/pending")).ShouldBeJsonAsync()).GetProperty("items").EnumerateArray(),
             p => Assert.False(p.GetProperty("canConfirm").GetBoolean()));
 
+        // The evidence set: the enterprise's counts on a date in 2025, its product links of 2024 (4, 6, 8 and 10 months).
+        var enterprises = await (await city.GetAsync("/api/enterprises?name=绿野")).ShouldBeJsonAsync();
+        var enterpriseId = enterprises.GetProperty("items")[0].GetProperty("id").GetString();
+        var evidence = await (await city.GetAsync($"/api/enterprises/{enterpriseId}/evidence?date=2025-06-01&year=2024")).ShouldBeJsonAsync();
+        Assert.Equal((2, 3), (evidence.GetProperty("basesWithActiveAgreements").GetInt32(), evidence.GetProperty("disabledEmployees").GetInt32()));
+        Assert.Equal(3, evidence.GetProperty("stablyLinkedHouseholds").GetInt32());
+        Assert.Equal(1, (await (await dingcheng.GetAsync("/api/loans")).ShouldBeJsonAsync()).GetProperty("totalCount").GetInt32());
+
         var (rawShops, rollShops, rawCounties, rollCounties, rows) = await _app.QueryAsync(async db => (
             await db.SalesRecords.IgnoreQueryFilters().SumAsync(r => r.Net),
             await db.ShopMonthSales.SumAsync(r => r.Net),

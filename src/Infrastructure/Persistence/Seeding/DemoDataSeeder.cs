@@ -3,9 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Sunshine.Application.Common.Interfaces;
 using Sunshine.Application.Sales;
 using Sunshine.Domain.AccessControl;
+using Sunshine.Domain.Bases;
 using Sunshine.Domain.Catalogue;
 using Sunshine.Domain.Common;
 using Sunshine.Domain.Enterprises;
+using Sunshine.Domain.Evidence;
+using Sunshine.Domain.Loans;
 using Sunshine.Domain.Regions;
 using Sunshine.Domain.Registry;
 using Sunshine.Domain.Sales;
@@ -68,6 +71,7 @@ public sealed class DemoDataSeeder(ApplicationDbContext db, UserManager<Applicat
         await SeedRegistryAsync(cancellationToken);
         await SeedTrainingAsync(cancellationToken);
         await SeedCommerceAsync(cancellationToken);
+        await SeedEvidenceAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
@@ -232,6 +236,47 @@ public sealed class DemoDataSeeder(ApplicationDbContext db, UserManager<Applicat
             db.Products.Add(Product.Create(producer.CountyId, producer.Id, null, new ProductDetails(name, category, Money.FromYuan(price), unit, description, availability), now));
         }
 
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Two Sunshine bases in Dingcheng, the e-commerce enterprise's supply agreements with them, its
+    /// employment of three disabled people, product links with registered-poor households through
+    /// 2024, and a microcredit loan.
+    /// </summary>
+    private async Task SeedEvidenceAsync(CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var dingcheng = await db.Regions.Where(r => r.Code == RegionCode.Create("430703")).Select(r => r.Id).SingleAsync(cancellationToken);
+        var enterprise = await db.Enterprises.SingleAsync(e => e.Name == "鼎城区绿野农产品电子商务有限公司", cancellationToken);
+        enterprise.SetProfile("周经理", "0736-7301234", "鼎城区武陵镇善卷路 88 号", null);
+        var people = await db.Persons.Where(p => p.CountyId == dingcheng && p.Status == PersonStatus.Active && !db.Shops.Any(s => s.OwnerPersonId == p.Id))
+            .OrderBy(p => p.Id).Take(5).ToListAsync(cancellationToken);
+        var bases = new[]
+        {
+            SunshineBase.Register(dingcheng, new BaseDetails("鼎城区阳光蔬菜种植基地", people[0].Id, null, 2018, BaseStatus.Active, "时令蔬菜、土鸡蛋"), today),
+            SunshineBase.Register(dingcheng, new BaseDetails("鼎城区阳光手工编织基地", null, enterprise.Id, 2019, BaseStatus.Active, "竹编、草编"), today),
+        };
+        db.SunshineBases.AddRange(bases);
+        db.SupplyAgreements.AddRange(bases.Select(b =>
+            SupplyAgreement.Create(enterprise.Id, enterprise.CountyId, b.Id, null, dingcheng, new DateOnly(2024, 1, 1), null, b.Products, today)));
+        db.EmploymentRecords.AddRange(people.Skip(1).Take(3).Select((p, i) => EmploymentRecord.Create(
+            enterprise.Id, enterprise.CountyId, p.Id, p.CountyId, (JobCategory)(i * 3), HoursType.FullTime, new DateOnly(2024, 3, 1), null, RecordSource.Staff, today)));
+
+        var households = await db.Households.Where(h => h.IsRegisteredPoor).OrderBy(h => h.CountyId == dingcheng ? 0 : 1).ThenBy(h => h.Id).Take(4).ToListAsync(cancellationToken);
+        foreach (var (household, i) in households.Select((h, i) => (h, i)))
+        {
+            var link = BenefitLink.Create(enterprise.Id, null, enterprise.CountyId, household.Id, household.CountyId, LinkType.ProductSupply, new DateOnly(2024, 1, 1), null, today);
+            foreach (var month in Enumerable.Range(1, 4 + (i * 2)))
+            {
+                link.RecordMonth(2024, month, Money.FromYuan(300m + (i * 50m)), today);
+            }
+
+            db.BenefitLinks.Add(link);
+        }
+
+        db.Loans.Add(Loan.Create(people[4].Id, people[4].CountyId, LoanProgramme.PovertyAlleviationMicrocredit, "常德农村商业银行鼎城支行", Money.FromYuan(50_000m),
+            0.0435m, DayCountBasis.Actual360, new DateOnly(2024, 1, 1), 36));
         await db.SaveChangesAsync(cancellationToken);
     }
 
