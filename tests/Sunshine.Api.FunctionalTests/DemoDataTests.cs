@@ -47,6 +47,9 @@ public sealed class DemoDataTests : IAsyncLifetime
         Assert.InRange(own.GetProperty("totalCount").GetInt32(), 1, 24);
         Assert.All((await (await dingcheng.GetAsync("/api/shops/sales/pending")).ShouldBeJsonAsync()).GetProperty("items").EnumerateArray(),
             p => Assert.False(p.GetProperty("canConfirm").GetBoolean()));
+        var second = await SignInAsync("dingcheng2");
+        Assert.All((await (await second.GetAsync("/api/shops/sales/pending")).ShouldBeJsonAsync()).GetProperty("items").EnumerateArray(),
+            p => Assert.True(p.GetProperty("canConfirm").GetBoolean()));
 
         // The evidence set: the enterprise's counts on a date in 2025, its product links of 2024 (4, 6, 8 and 10 months).
         var enterprises = await (await city.GetAsync("/api/enterprises?name=绿野")).ShouldBeJsonAsync();

@@ -17,7 +17,12 @@ public sealed record TrainedPeopleDto(DateOnly From, DateOnly To, int Persons, i
 /// </summary>
 public static class TrainingStatistics
 {
-    public static async Task<TrainedPeopleDto> TrainedPeopleAsync(this IApplicationDbContext db, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    /// <summary>
+    /// The counts of a period; every county in scope gets a row, zeros included. For a county officer
+    /// (<paramref name="onlyCounty"/>) that is their county alone, not counties they cannot see.
+    /// </summary>
+    public static async Task<TrainedPeopleDto> TrainedPeopleAsync(
+        this IApplicationDbContext db, DateOnly from, DateOnly to, Guid? onlyCounty, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var completed = db.Enrolments.AsNoTracking()
@@ -29,7 +34,7 @@ public static class TrainingStatistics
             .Select(e => new { e.CountyId, e.HouseholdId, e.Name }).Distinct().ToListAsync(cancellationToken);
         var committee = await completed.Where(e => e.Kind == EnrolmentKind.SpecialistCommitteeMember)
             .Select(e => new { e.CountyId, e.Name }).Distinct().ToListAsync(cancellationToken);
-        var counties = await db.Regions.AsNoTracking().Where(r => r.ParentId != null).OrderBy(r => r.SortOrder)
+        var counties = await db.Regions.AsNoTracking().Where(r => r.ParentId != null && (onlyCounty == null || r.Id == onlyCounty)).OrderBy(r => r.SortOrder)
             .Select(r => new { r.Id, r.Name }).ToListAsync(cancellationToken);
 
         var byCounty = counties
@@ -39,7 +44,6 @@ public static class TrainingStatistics
                 persons.Count(p => p.CountyId == c.Id),
                 family.Count(f => f.CountyId == c.Id),
                 committee.Count(m => m.CountyId == c.Id)))
-            .Where(c => c.Persons + c.FamilyMembers + c.CommitteeMembers > 0)
             .ToList();
         return new TrainedPeopleDto(
             from,

@@ -16,8 +16,8 @@ public sealed class GetTrainedPeopleValidator : AbstractValidator<GetTrainedPeop
         RuleFor(x => x.To).GreaterThanOrEqualTo(x => x.From).WithErrorCode("period.invalid").WithMessage("'to' must not be before 'from'.");
 }
 
-public sealed class GetTrainedPeopleHandler(IApplicationDbContext db) : IQueryHandler<GetTrainedPeopleQuery, TrainedPeopleDto>
+public sealed class GetTrainedPeopleHandler(IApplicationDbContext db, ICurrentUser user) : IQueryHandler<GetTrainedPeopleQuery, TrainedPeopleDto>
 {
     public async ValueTask<TrainedPeopleDto> Handle(GetTrainedPeopleQuery query, CancellationToken cancellationToken) =>
-        await db.TrainedPeopleAsync(query.From, query.To, cancellationToken);
+        await db.TrainedPeopleAsync(query.From, query.To, user.IsCountyBound ? user.CountyId : null, cancellationToken);
 }

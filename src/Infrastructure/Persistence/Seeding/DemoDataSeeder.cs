@@ -19,7 +19,8 @@ using Sunshine.Infrastructure.Identity;
 namespace Sunshine.Infrastructure.Persistence.Seeding;
 
 /// <summary>
-/// The demo data set: accounts for trying the system, one per role (two county officers), and
+/// The demo data set: accounts for trying the system, one per role (two officers in each of two counties,
+/// so maker-checker steps can be tried), and
 /// made-up people and households, courses, partner platforms with their sellers' shops and sales,
 /// and the priority products catalogue. Only in Development, and only into a database with no accounts yet.
 /// </summary>
@@ -34,6 +35,8 @@ public sealed class DemoDataSeeder(ApplicationDbContext db, UserManager<Applicat
         ("city", "市残联 张敏", Roles.CityOfficer, null),
         ("wuling", "武陵区残联 李华", Roles.CountyOfficer, "430702"),
         ("dingcheng", "鼎城区残联 王芳", Roles.CountyOfficer, "430703"),
+        ("wuling2", "武陵区残联 刘洋", Roles.CountyOfficer, "430702"),
+        ("dingcheng2", "鼎城区残联 陈刚", Roles.CountyOfficer, "430703"),
         ("auditor", "审计员 陈静", Roles.Auditor, null),
     ];
 
