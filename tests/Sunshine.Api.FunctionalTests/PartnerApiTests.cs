@@ -342,6 +342,34 @@ public sealed class PartnerApiTests(SunshineApp app)
     }
 
     [Fact]
+    public async Task A_batch_mixing_new_changed_and_unchanged_periods_answers_each_and_keeps_only_the_changed_ones_history()
+    {
+        var (_, _, _, partner, shop) = await PartnerWithShopAsync();
+        var shopId = await ShopIdAsync(shop);
+        (await partner.WriteAsync(HttpMethod.Put, Sales, new
+        {
+            records = new[] { TestPartners.Record(shop, "2024-01", 100m, 10m), TestPartners.Record(shop, "2024-02", 200m, 20m) },
+        })).EnsureSuccessStatusCode();
+
+        var mixed = await (await partner.WriteAsync(HttpMethod.Put, Sales, new
+        {
+            records = new[]
+            {
+                TestPartners.Record(shop, "2024-03", 300m),
+                TestPartners.Record(shop, "2024-02", 250m, 20m),
+                TestPartners.Record(shop, "2024-01", 100m, 10m),
+            },
+        })).ShouldBeJsonAsync();
+
+        Assert.Equal(["Created", "Updated", "Unchanged"], mixed.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("outcome").GetString()));
+        Assert.Equal((1, 1, 1), (mixed.GetProperty("created").GetInt32(), mixed.GetProperty("updated").GetInt32(), mixed.GetProperty("unchanged").GetInt32()));
+        var old = Assert.Single(await app.QueryAsync(db => db.SalesHistory.Where(h => h.ShopId == shopId).ToListAsync()));
+        Assert.Equal((new DateOnly(2024, 2, 1), 200m, 20m), (old.PeriodStart, old.Gross.Yuan, old.Refunds.Yuan));
+        var months = await app.QueryAsync(db => db.ShopMonthSales.Where(m => m.ShopId == shopId).OrderBy(m => m.Month).Select(m => m.Gross).ToListAsync());
+        Assert.Equal([100m, 250m, 300m], months);
+    }
+
+    [Fact]
     public async Task Roll_ups_equal_a_direct_sum_over_the_raw_rows_after_random_writes_and_corrections()
     {
         var officer = await TestPartners.CityOfficerAsync(app);

@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Primitives;
 using Sunshine.Application.Common.Interfaces;
 using Sunshine.Application.Partners;
@@ -24,6 +26,9 @@ public static class Idempotency
 {
     public const string HeaderName = "Idempotency-Key";
     public const string ReplayedHeaderName = "Idempotent-Replayed";
+
+    /// <summary>Request bodies up to this size are buffered in memory for hashing and the endpoint, larger ones in a temporary file.</summary>
+    private const long MaxInMemoryBodyBytes = 8 * 1024 * 1024;
 
     /// <summary>The response headers a replay repeats.</summary>
     private static readonly string[] ReplayedHeaders = ["Location", "ETag"];
@@ -62,7 +67,7 @@ public static class Idempotency
             return;
         }
 
-        var hash = await HashRequestAsync(context.Request, ct);
+        var hash = await HashRequestAsync(context, ct);
         var store = context.RequestServices.GetRequiredService<IdempotencyStore>();
         switch (await store.ClaimAsync(clientId, key, hash, ct))
         {
@@ -172,17 +177,31 @@ public static class Idempotency
         return true;
     }
 
-    /// <summary>SHA-256 over the method, path, query and body bytes: "the same request" means byte for byte.</summary>
-    private static async Task<byte[]> HashRequestAsync(HttpRequest request, CancellationToken ct)
+    /// <summary>
+    /// SHA-256 over the method, path, query and body bytes: "the same request" means byte for byte.
+    /// The body is kept for the endpoint in memory up to the endpoint's size limit (which
+    /// <see cref="RequestBodyLimit"/> has already enforced); the default threshold of 30 KB would write
+    /// every sales batch to a temporary file and read it back.
+    /// </summary>
+    private static async Task<byte[]> HashRequestAsync(HttpContext context, CancellationToken ct)
     {
-        request.EnableBuffering();
+        var request = context.Request;
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? RequestBodyLimit.DefaultBytes;
+        request.EnableBuffering(bufferThreshold: (int)Math.Min(limit, MaxInMemoryBodyBytes));
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n"));
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
         {
-            hash.AppendData(chunk, 0, read);
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+            {
+                hash.AppendData(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
         request.Body.Position = 0;

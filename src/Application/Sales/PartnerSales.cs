@@ -35,12 +35,20 @@ public sealed class SubmitPartnerSalesValidator : AbstractValidator<SubmitPartne
     {
         RuleFor(x => x.Records).NotEmpty().Must(r => r.Count <= MaxRecords).WithErrorCode("sales.batch_too_large")
             .WithMessage($"A batch holds 1 to {MaxRecords} records.");
-        RuleForEach(x => x.Records).ChildRules(record =>
-        {
-            record.RuleFor(r => r.PlatformShopId).NotEmpty().MaximumLength(Shop.PlatformShopIdMaxLength);
-            record.Include(new SalesFiguresValidator());
-        });
+
+        // The per-record rules run only when some record may fail them, so the errors are theirs as before.
+        When(x => x.Records is null || !x.Records.All(PassesForCertain), () =>
+            RuleForEach(x => x.Records).ChildRules(record =>
+            {
+                record.RuleFor(r => r.PlatformShopId).NotEmpty().MaximumLength(Shop.PlatformShopIdMaxLength);
+                record.Include(new SalesFiguresValidator());
+            }));
     }
+
+    /// <summary>Whether a record passes the per-record rules for certain (see <see cref="SalesFiguresValidator.PassesForCertain"/>).</summary>
+    public static bool PassesForCertain(PartnerSalesRecord? record) =>
+        record is not null && !string.IsNullOrWhiteSpace(record.PlatformShopId) && record.PlatformShopId.Length <= Shop.PlatformShopIdMaxLength
+        && SalesFiguresValidator.PassesForCertain(record);
 }
 
 public sealed class SubmitPartnerSalesHandler(IApplicationDbContext db, ISalesWriter writer, IAuditTrail audit, TimeProvider clock)

@@ -9,9 +9,10 @@ namespace Sunshine.Infrastructure.Sales;
 
 /// <summary>
 /// Bulk sales writes in a few set-based statements inside the command's transaction: per-shop
-/// advisory locks (so concurrent batches for one shop take turns and nothing is counted twice), the
-/// current rows read under lock, superseded figures copied to the history, one upsert, and the
-/// roll-ups adjusted by the difference.
+/// advisory locks (so concurrent batches for one shop take turns and nothing is counted twice), one
+/// insert of the new periods, and only when some periods existed their current rows read under lock,
+/// superseded figures copied to the history and the changed rows replaced; then the roll-ups adjusted
+/// by the difference.
 /// </summary>
 public sealed class SalesWriter(ApplicationDbContext db) : ISalesWriter
 {
@@ -23,12 +24,23 @@ public sealed class SalesWriter(ApplicationDbContext db) : ISalesWriter
             return [];
         }
 
+        if (writes.Select(w => (w.ShopId, w.Period.Start)).Distinct().Count() != writes.Count)
+        {
+            throw new ArgumentException("A shop and period may appear only once among the writes.", nameof(writes));
+        }
+
         var connection = await OpenAsync(cancellationToken);
         await LockShopsAsync(connection, writes.Select(w => w.ShopId).Distinct().Order().ToArray(), cancellationToken);
-        var existing = await ReadExistingAsync(connection, writes, cancellationToken);
+
+        // Most writes are new periods: all are inserted at once, those whose period exists are skipped. Only
+        // when some existed are the rows read back (the shops' locks keep them as they are), to tell the new
+        // ones (our ids) from the old ones, whose figures are compared and, when they change, kept in the history.
+        var fresh = writes.Select(w => (Id: Guid.CreateVersion7(), Write: w)).ToList();
+        var inserted = await WriteRecordsAsync(connection, fresh, at, replaceExisting: false, cancellationToken);
+        var existing = inserted == writes.Count ? [] : await ReadExistingAsync(connection, writes, cancellationToken);
 
         var outcomes = new SalesWriteOutcome[writes.Count];
-        var upserts = new List<(Guid Id, SalesWrite Write)>();
+        var updates = new List<(Guid Id, SalesWrite Write)>();
         var superseded = new List<(Existing Old, SalesWrite Write)>();
         var shopDeltas = new Dictionary<(Guid Shop, DateOnly Month), Delta>();
         var countyDeltas = new Dictionary<(Guid County, DateOnly Month), Delta>();
@@ -37,10 +49,9 @@ public sealed class SalesWriter(ApplicationDbContext db) : ISalesWriter
             var write = writes[i];
             var figures = write.Figures;
             var counted = write.Source == RecordSource.Partner ? figures.Net : 0m;
-            if (!existing.TryGetValue((write.ShopId, write.Period.Start), out var old))
+            if (!existing.TryGetValue((write.ShopId, write.Period.Start), out var old) || old.Id == fresh[i].Id)
             {
                 outcomes[i] = SalesWriteOutcome.Created;
-                upserts.Add((Guid.CreateVersion7(), write));
                 Add(write, new Delta(figures.OrderCount, figures.Units, figures.Gross.Yuan, figures.Refunds.Yuan, figures.Net, counted));
                 continue;
             }
@@ -53,7 +64,7 @@ public sealed class SalesWriter(ApplicationDbContext db) : ISalesWriter
             }
 
             outcomes[i] = SalesWriteOutcome.Updated;
-            upserts.Add((old.Id, write));
+            updates.Add((old.Id, write));
             superseded.Add((old, write));
             var oldCounted = old.Source == nameof(RecordSource.Partner) || old.ConfirmedById is not null ? old.Gross - old.Refunds : 0m;
             Add(write, new Delta(
@@ -66,7 +77,7 @@ public sealed class SalesWriter(ApplicationDbContext db) : ISalesWriter
         }
 
         await InsertHistoryAsync(connection, superseded, at, cancellationToken);
-        await UpsertRecordsAsync(connection, upserts, at, cancellationToken);
+        await WriteRecordsAsync(connection, updates, at, replaceExisting: true, cancellationToken);
         await AdjustShopMonthsAsync(connection, shopDeltas, writes, cancellationToken);
         await AdjustCountyMonthsAsync(connection, countyDeltas, cancellationToken);
         return outcomes;
@@ -178,24 +189,34 @@ public sealed class SalesWriter(ApplicationDbContext db) : ISalesWriter
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private async Task UpsertRecordsAsync(NpgsqlConnection connection, List<(Guid Id, SalesWrite Write)> upserts, DateTimeOffset at, CancellationToken cancellationToken)
+    /// <summary>
+    /// Inserts the records; an existing (shop, period) is replaced (its new figures, unconfirmed, recorded
+    /// now) or, without <paramref name="replaceExisting"/>, left alone. Returns how many rows were written.
+    /// </summary>
+    private async Task<int> WriteRecordsAsync(
+        NpgsqlConnection connection, List<(Guid Id, SalesWrite Write)> upserts, DateTimeOffset at, bool replaceExisting, CancellationToken cancellationToken)
     {
         if (upserts.Count == 0)
         {
-            return;
+            return 0;
         }
 
+        var onConflict = replaceExisting
+            ? """
+              DO UPDATE SET
+                  order_count = EXCLUDED.order_count, units = EXCLUDED.units, gross = EXCLUDED.gross, refunds = EXCLUDED.refunds, net = EXCLUDED.net,
+                  source = EXCLUDED.source, entered_by_id = EXCLUDED.entered_by_id, confirmed_by_id = NULL, recorded_at = EXCLUDED.recorded_at
+              """
+            : "DO NOTHING";
         await using var command = Command(connection,
-            """
+            $"""
             INSERT INTO sales_records (id, shop_id, county_id, platform_id, period_start, granularity, month, order_count, units, gross, refunds, net,
                                        source, entered_by_id, confirmed_by_id, recorded_at)
             SELECT id, shop_id, county_id, platform_id, period_start, granularity, month, order_count, units, gross, refunds, gross - refunds,
                    source, entered_by_id, NULL, @at
             FROM unnest(@ids, @shops, @counties, @platforms, @starts, @granularities, @months, @orders, @units, @gross, @refunds, @sources, @entered)
                  AS t(id, shop_id, county_id, platform_id, period_start, granularity, month, order_count, units, gross, refunds, source, entered_by_id)
-            ON CONFLICT (shop_id, period_start) DO UPDATE SET
-                order_count = EXCLUDED.order_count, units = EXCLUDED.units, gross = EXCLUDED.gross, refunds = EXCLUDED.refunds, net = EXCLUDED.net,
-                source = EXCLUDED.source, entered_by_id = EXCLUDED.entered_by_id, confirmed_by_id = NULL, recorded_at = EXCLUDED.recorded_at
+            ON CONFLICT (shop_id, period_start) {onConflict}
             """);
         var w = upserts.Select(u => u.Write).ToList();
         command.Parameters.AddWithValue("ids", upserts.Select(u => u.Id).ToArray());
@@ -212,7 +233,7 @@ public sealed class SalesWriter(ApplicationDbContext db) : ISalesWriter
         command.Parameters.AddWithValue("sources", w.Select(x => x.Source.ToString()).ToArray());
         command.Parameters.AddWithValue("entered", w.Select(x => x.EnteredById).ToArray());
         command.Parameters.AddWithValue("at", at);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private async Task AdjustShopMonthsAsync(

@@ -1,0 +1,90 @@
+using System.Globalization;
+using Npgsql;
+using Sunshine.Bench;
+
+// Scenario 1 (partner sales ingestion) against a running API and its database; bench/run starts both.
+var options = BenchOptions.Parse(args);
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+var ct = cancel.Token;
+await using var database = NpgsqlDataSource.Create(options.Database);
+var loadAtStart = Report.LoadAverage();
+
+Say($"Setting up: a partner platform, {options.Sellers} sellers, {options.Shops:N0} shops ({options.ApiShops:N0} through the partner API)");
+var platform = await new BenchSetup(options, database).RunAsync(ct);
+var data = new SalesData(options, platform.Shops);
+var ingest = new IngestScenario(options, database, platform, data, new CpuMeter(options.ApiPid, options.PostmasterPid));
+
+Say("Warm-up (not counted): the API's JIT settles over the first few hundred requests");
+await ingest.RunApiAsync(Math.Min(options.RepeatRecords, 200 * options.BatchSize), options.FullConcurrency[^1], ct);
+await ingest.RunCopyAsync(Math.Min(options.Records, 100 * options.BatchSize), ct);
+
+// Interleaved rounds, so a drift in the machine's speed touches every method alike.
+var copy = new List<RunResult>();
+var api = new List<RunResult>();
+for (var round = 1; round <= Math.Max(options.Runs, options.CopyRuns); round++)
+{
+    if (round <= options.CopyRuns)
+    {
+        copy.Add(Print(await ingest.RunCopyAsync(options.Records, ct)));
+    }
+
+    if (round <= options.Runs)
+    {
+        foreach (var concurrency in options.Concurrency)
+        {
+            api.Add(Print(await ingest.RunApiAsync(options.RepeatRecords, concurrency, ct)));
+        }
+    }
+}
+
+Say($"Full size: {options.Records:N0} records through the API with {string.Join(", then ", options.FullConcurrency)} clients (the last is the headline)");
+var full = new List<RunResult>();
+foreach (var concurrency in options.FullConcurrency)
+{
+    full.Add(Print(await ingest.RunApiAsync(options.Records, concurrency, ct)));
+}
+
+var headline = full[^1];
+
+Say("Checking correctness (after the headline run)");
+var checks = await new Correctness(options, database, platform, data).RunAsync(options.Records, ct);
+foreach (var check in checks)
+{
+    Console.WriteLine($"  {(check.Passed ? "pass" : "FAIL")}  {check.Name}: {check.Detail}");
+}
+
+var copyMedian = Report.Median(copy.Select(r => r.RowsPerSecond));
+Say(string.Create(CultureInfo.InvariantCulture,
+    $"COPY median {copyMedian:N0} rows/s; API headline {headline.RowsPerSecond:N0} rows/s = {headline.RowsPerSecond / copyMedian:P1} of COPY (target ≥ 25 %)"));
+
+var section = Report.Section(options, await Report.MachineAsync(database, loadAtStart), copy, api, full, checks);
+if (options.Report is { Length: > 0 } report)
+{
+    Report.Write(report, section);
+    Say($"Wrote {report}");
+}
+else
+{
+    Console.WriteLine(section);
+}
+
+return checks.All(c => c.Passed) ? 0 : 1;
+
+static void Say(string message) => Console.WriteLine($"==> {message}");
+
+static RunResult Print(RunResult run)
+{
+    var sorted = run.LatenciesMs.Order().ToList();
+    var latency = sorted.Count == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture,
+        $", request p50 {sorted[sorted.Count / 2]:N0} ms, p95 {sorted[(int)(sorted.Count * 0.95)]:N0} ms");
+    var cpu = run.CpuMsPerThousand;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"  {run.Method,-4} x{run.Concurrency}  {run.Records,9:N0} records in {run.Seconds,6:N1} s = {run.RowsPerSecond,8:N0} rows/s{latency}; " +
+        $"CPU ms per 1,000 rows: API {cpu.Api:N1}, PostgreSQL {cpu.Postgres:N1}, client {cpu.Client:N1}"));
+    return run;
+}
