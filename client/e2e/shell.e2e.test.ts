@@ -120,8 +120,8 @@ describe('system administrator', () => {
 
     await openFromMenu(page, '账号管理');
     await page.getByRole('cell', { name: DEMO.wuling, exact: true }).waitFor();
-    await expect(page.getByRole('button', { name: `重置密码：${DEMO.wuling}` }).isVisible()).resolves.toBe(true);
-    await expect(page.getByRole('button', { name: `设置权限：${DEMO.wuling}` }).count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: `重置密码：${DEMO.wuling}`, exact: true }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: `设置权限：${DEMO.wuling}`, exact: true }).count()).resolves.toBe(0);
     await expectAccessible(page, 'accounts (admin)');
 
     await page.getByRole('button', { name: '新建账号' }).click();
@@ -173,7 +173,7 @@ describe('security administrator', () => {
   it('sets roles, county and permissions', async () => {
     await signIn(page, DEMO.security);
     await openFromMenu(page, '账号管理');
-    await page.getByRole('button', { name: `设置权限：${DEMO.wuling}` }).click();
+    await page.getByRole('button', { name: `设置权限：${DEMO.wuling}`, exact: true }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('checkbox', { name: '区县工作人员' }).waitFor();
     await expect(dialog.getByRole('checkbox', { name: '区县工作人员' }).isChecked()).resolves.toBe(true);
@@ -188,7 +188,7 @@ describe('security administrator', () => {
   it('shows the translated reason when the API refuses a role combination', async () => {
     await signIn(page, DEMO.security);
     await openFromMenu(page, '账号管理');
-    await page.getByRole('button', { name: `设置权限：${DEMO.auditor}` }).click();
+    await page.getByRole('button', { name: `设置权限：${DEMO.auditor}`, exact: true }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('checkbox', { name: '系统管理员' }).check();
     await dialog.getByRole('button', { name: '保存' }).click();
