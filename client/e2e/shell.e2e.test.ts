@@ -120,7 +120,9 @@ describe('system administrator', () => {
 
     await openFromMenu(page, '账号管理');
     await page.getByRole('cell', { name: DEMO.wuling, exact: true }).waitFor();
-    await expect(page.getByRole('button', { name: `重置密码：${DEMO.wuling}`, exact: true }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: `重置密码：${DEMO.wuling}`, exact: true }).isVisible()).resolves.toBe(
+      true,
+    );
     await expect(page.getByRole('button', { name: `设置权限：${DEMO.wuling}`, exact: true }).count()).resolves.toBe(0);
     await expectAccessible(page, 'accounts (admin)');
 
