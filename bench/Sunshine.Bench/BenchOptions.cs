@@ -29,12 +29,17 @@ public sealed record BenchOptions
 
     public int BatchSize { get; init; } = 1_000;
 
-    public int Shops { get; init; } = 10_000;
+    /// <summary>Shops of all platforms together: about <see cref="Records"/> / 36, so the records span 36 months.</summary>
+    public int Shops { get; init; } = 28_000;
 
-    /// <summary>Shops registered through the partner API (seller verification and all); the rest are copied in as the same rows.</summary>
-    public int ApiShops { get; init; } = 100;
+    /// <summary>Shops registered through the partner API (seller verification and all), spread over the platforms; the rest are copied in as the same rows.</summary>
+    public int ApiShops { get; init; } = 99;
 
-    public int Sellers { get; init; } = 28;
+    /// <summary>Registered disabled people (imported through the API) who own the shops.</summary>
+    public int People { get; init; } = 5_000;
+
+    /// <summary>Partner platforms; their shares of the shops fall off as 1, 1/2, 1/3, … (in whole batches).</summary>
+    public int Platforms { get; init; } = 3;
 
     public string? Report { get; init; }
 
@@ -48,8 +53,25 @@ public sealed record BenchOptions
 
     public string? Note { get; init; }
 
-    /// <summary>How many months (from January 2017) the records span: a month is one record per shop.</summary>
+    /// <summary>How many months (from January 2017) the records span: a month is one record per shop (the last may be partial).</summary>
     public int Months => (Records + Shops - 1) / Shops;
+
+    /// <summary>
+    /// How many shops each platform has: shares 1, 1/2, 1/3, … of <see cref="Shops"/>, each a whole number of
+    /// batches (at least one), so that every batch holds one platform's shops.
+    /// </summary>
+    public IReadOnlyList<int> PlatformShopCounts()
+    {
+        var chunks = Shops / BatchSize;
+        var weights = Enumerable.Range(1, Platforms).Select(p => 1.0 / p).ToList();
+        var counts = weights.Select(w => Math.Max(1, (int)Math.Round(chunks * w / weights.Sum()))).ToList();
+        counts[0] += chunks - counts.Sum();
+        return counts.Select(c => c * BatchSize).ToList();
+    }
+
+    /// <summary>How many of each platform's shops are registered through the partner API.</summary>
+    public IReadOnlyList<int> PlatformApiShopCounts() =>
+        Enumerable.Range(0, Platforms).Select(p => ApiShops / Platforms + (p < ApiShops % Platforms ? 1 : 0)).ToList();
 
     public static BenchOptions Parse(string[] args)
     {
@@ -79,9 +101,10 @@ public sealed record BenchOptions
             Concurrency = values.TryGetValue("concurrency", out var c) ? Ints(c) : [1, 2, 4],
             FullConcurrency = values.TryGetValue("full-concurrency", out var f) ? Ints(f) : [1, 2, 4],
             BatchSize = Int("batch-size", 1_000),
-            Shops = Int("shops", 10_000),
-            ApiShops = Int("api-shops", 100),
-            Sellers = Int("sellers", 28),
+            Shops = Int("shops", 28_000),
+            ApiShops = Int("api-shops", 99),
+            People = Int("people", 5_000),
+            Platforms = Int("platforms", 3),
             Report = values.GetValueOrDefault("report"),
             ApiPid = values.TryGetValue("api-pid", out var api) ? int.Parse(api, CultureInfo.InvariantCulture) : null,
             PostmasterPid = values.TryGetValue("postmaster-pid", out var pm) ? int.Parse(pm, CultureInfo.InvariantCulture) : null,
@@ -99,9 +122,24 @@ public sealed record BenchOptions
             throw new ArgumentException($"{options.Records:N0} records over {options.Shops:N0} shops reach past this month: use more shops.");
         }
 
-        if (options.ApiShops > options.Shops || options.Sellers < 1)
+        if (options.Platforms < 1 || options.Shops / options.BatchSize < options.Platforms)
         {
-            throw new ArgumentException("--api-shops is at most --shops, and there is at least one seller.");
+            throw new ArgumentException("There is at least one platform, and at least one batch of shops per platform (--shops ≥ --platforms × --batch-size).");
+        }
+
+        if (options.PlatformShopCounts().Any(c => c < options.BatchSize))
+        {
+            throw new ArgumentException("Every platform needs at least one batch of shops: use more --shops or fewer --platforms.");
+        }
+
+        if (options.ApiShops < 1 || options.PlatformApiShopCounts().Zip(options.PlatformShopCounts()).Any(p => p.First > p.Second))
+        {
+            throw new ArgumentException("--api-shops is at least 1 (a registered shop is the template of the copied ones) and fits in every platform's shops.");
+        }
+
+        if (options.People is < 1 or > 100_000)
+        {
+            throw new ArgumentException("--people is between 1 and 100,000 (the made-up ID numbers are unique up to 100,000).");
         }
 
         if (options.FullConcurrency.Count == 0)

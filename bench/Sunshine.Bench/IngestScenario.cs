@@ -16,11 +16,12 @@ public sealed record RunResult(string Method, int Concurrency, int Records, doub
 
 /// <summary>
 /// Scenario "ingest": the same sales rows written through <c>PUT /api/partner/v1/sales</c> (batches of
-/// 1,000, each with its own Idempotency-Key, from 1 to n partner clients at once) and, as the limit, by
+/// 1,000 records of one platform's shops, each with its own Idempotency-Key, from 1 to n senders at once,
+/// each sending a batch with its client of that batch's platform) and, as the limit, by
 /// one binary COPY into the same table with the same indexes and constraints. The sales tables are
 /// emptied before every run.
 /// </summary>
-public sealed class IngestScenario(BenchOptions options, NpgsqlDataSource database, BenchPlatform platform, SalesData data, CpuMeter cpu)
+public sealed class IngestScenario(BenchOptions options, NpgsqlDataSource database, BenchWorld world, SalesData data, CpuMeter cpu)
 {
     public const string SalesUrl = "/api/partner/v1/sales";
 
@@ -42,10 +43,19 @@ public sealed class IngestScenario(BenchOptions options, NpgsqlDataSource databa
         var run = Interlocked.Increment(ref _runNumber);
         var batches = records / options.BatchSize;
         var bodies = Enumerable.Range(0, batches).Select(b => data.BodyOf(b)).ToArray();
-        var clients = new List<HttpClient>();
+        var platformOf = Enumerable.Range(0, batches).Select(data.PlatformOf).ToArray();
+
+        // Sender i holds client i of every platform (its own token each) and sends each batch with its platform's.
+        var senders = new List<HttpClient[]>();
         for (var i = 0; i < concurrency; i++)
         {
-            clients.Add(await BenchSetup.ConnectAsync(options.ApiUrl, platform.Clients[i], ct));
+            var own = new HttpClient[world.Platforms.Count];
+            foreach (var platform in world.Platforms)
+            {
+                own[platform.Index] = await BenchSetup.ConnectAsync(options.ApiUrl, platform.Clients[i], ct);
+            }
+
+            senders.Add(own);
         }
 
         var latencies = new double[batches];
@@ -54,13 +64,13 @@ public sealed class IngestScenario(BenchOptions options, NpgsqlDataSource databa
         var clock = Stopwatch.StartNew();
         try
         {
-            await Task.WhenAll(clients.Select(client => Task.Run(async () =>
+            await Task.WhenAll(senders.Select(clients => Task.Run(async () =>
             {
                 int batch;
                 while ((batch = Interlocked.Increment(ref next)) < batches)
                 {
                     var started = Stopwatch.GetTimestamp();
-                    using var response = await BenchSetup.WriteAsync(client, HttpMethod.Put, SalesUrl, bodies[batch], $"bench-{options.Seed}-{run}-{batch}", ct);
+                    using var response = await BenchSetup.WriteAsync(clients[platformOf[batch]], HttpMethod.Put, SalesUrl, bodies[batch], $"bench-{options.Seed}-{run}-{batch}", ct);
                     var body = await response.Content.ReadAsStringAsync(ct);
                     if (response.StatusCode != HttpStatusCode.OK)
                     {
@@ -74,7 +84,7 @@ public sealed class IngestScenario(BenchOptions options, NpgsqlDataSource databa
         finally
         {
             clock.Stop();
-            clients.ForEach(c => c.Dispose());
+            senders.SelectMany(s => s).ToList().ForEach(c => c.Dispose());
         }
 
         return new RunResult("API", concurrency, records, clock.Elapsed.TotalSeconds, latencies, cpu.Sample() - cpuBefore);
@@ -110,7 +120,7 @@ public sealed class IngestScenario(BenchOptions options, NpgsqlDataSource databa
                     import.Write(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
                     import.Write(shop.Id, NpgsqlDbType.Uuid);
                     import.Write(shop.CountyId, NpgsqlDbType.Uuid);
-                    import.Write(platform.PlatformId, NpgsqlDbType.Uuid);
+                    import.Write(shop.PlatformId, NpgsqlDbType.Uuid);
                     import.Write(month, NpgsqlDbType.Date);
                     import.Write("Monthly", NpgsqlDbType.Varchar);
                     import.Write(month, NpgsqlDbType.Date);

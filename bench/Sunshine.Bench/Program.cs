@@ -14,10 +14,16 @@ var ct = cancel.Token;
 await using var database = NpgsqlDataSource.Create(options.Database);
 var loadAtStart = Report.LoadAverage();
 
-Say($"Setting up: a partner platform, {options.Sellers} sellers, {options.Shops:N0} shops ({options.ApiShops:N0} through the partner API)");
-var platform = await new BenchSetup(options, database).RunAsync(ct);
-var data = new SalesData(options, platform.Shops);
-var ingest = new IngestScenario(options, database, platform, data, new CpuMeter(options.ApiPid, options.PostmasterPid));
+Say($"Setting up: {options.People:N0} people (person import), {options.Platforms} partner platforms, " +
+    $"{options.Shops:N0} shops ({string.Join(" / ", options.PlatformShopCounts().Select(c => c.ToString("N0", CultureInfo.InvariantCulture)))}; {options.ApiShops:N0} through the partner API)");
+var setupClock = System.Diagnostics.Stopwatch.StartNew();
+var world = await new BenchSetup(options, database).RunAsync(ct);
+var data = new SalesData(options, world.Shops);
+var profile = data.Profile(options.Records / options.BatchSize);
+Say(string.Create(CultureInfo.InvariantCulture,
+    $"Set up in {setupClock.Elapsed.TotalSeconds:N0} s; {options.Records:N0} records over {profile.Months} months: the top 1 % of shops sell {profile.TopPercentToMedian:N0}× the median shop " +
+    $"({profile.TopPercentShare:P0} of the gross), refunds {profile.RefundShare:P1} of the gross, {profile.ZeroMonths:P1} of shop-months without sales"));
+var ingest = new IngestScenario(options, database, world, data, new CpuMeter(options.ApiPid, options.PostmasterPid));
 
 Say("Warm-up (not counted): the API's JIT settles over the first few hundred requests");
 await ingest.RunApiAsync(Math.Min(options.RepeatRecords, 200 * options.BatchSize), options.FullConcurrency[^1], ct);
@@ -52,7 +58,7 @@ foreach (var concurrency in options.FullConcurrency)
 var headline = full[^1];
 
 Say("Checking correctness (after the headline run)");
-var checks = await new Correctness(options, database, platform, data).RunAsync(options.Records, ct);
+var checks = await new Correctness(options, database, world, data).RunAsync(options.Records, ct);
 foreach (var check in checks)
 {
     Console.WriteLine($"  {(check.Passed ? "pass" : "FAIL")}  {check.Name}: {check.Detail}");
@@ -62,7 +68,7 @@ var copyMedian = Report.Median(copy.Select(r => r.RowsPerSecond));
 Say(string.Create(CultureInfo.InvariantCulture,
     $"COPY median {copyMedian:N0} rows/s; API headline {headline.RowsPerSecond:N0} rows/s = {headline.RowsPerSecond / copyMedian:P1} of COPY (target ≥ 25 %)"));
 
-var section = Report.Section(options, await Report.MachineAsync(database, loadAtStart), copy, api, full, checks);
+var section = Report.Section(options, world, profile, await Report.MachineAsync(database, loadAtStart), copy, api, full, checks);
 if (options.Report is { Length: > 0 } report)
 {
     Report.Write(report, section);

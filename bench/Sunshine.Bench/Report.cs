@@ -13,7 +13,7 @@ public static class Report
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static string Section(BenchOptions options, string machine, IReadOnlyList<RunResult> copy, IReadOnlyList<RunResult> api, IReadOnlyList<RunResult> full, IReadOnlyList<Check> checks)
+    public static string Section(BenchOptions options, BenchWorld world, SalesProfile profile, string machine, IReadOnlyList<RunResult> copy, IReadOnlyList<RunResult> api, IReadOnlyList<RunResult> full, IReadOnlyList<Check> checks)
     {
         var copyMedian = Median(copy.Select(r => r.RowsPerSecond));
         var headline = full[^1];
@@ -21,11 +21,23 @@ public static class Report
         s.AppendLine(Begin);
         s.AppendLine("## Scenario 1: partner sales ingestion");
         s.AppendLine();
-        s.Append(Invariant, $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC with `{options.Command}` (seed {options.Seed}). One partner platform with ")
-            .Append(Invariant, $"{options.Shops:N0} monthly shops ({options.ApiShops:N0} registered through the partner API with seller verification, the rest copied in as the same rows) ")
-            .Append(Invariant, $"owned by {options.Sellers} consenting sellers; records are shop-months from 2017-01, sent month by month in batches of {options.BatchSize:N0} ")
-            .Append("(`PUT /api/partner/v1/sales`, each request with its own `Idempotency-Key`, one partner client and token per concurrent sender, ")
-            .Append("requests taken from one shared queue). The limit is one binary COPY (`BeginBinaryImport`) of the same rows into the same `sales_records` ")
+        var platforms = string.Join(", ", world.Platforms.Select(p =>
+            string.Create(Invariant, $"{p.Name} {world.Shops.Count(s => s.Platform == p.Index):N0}")));
+        var lastMonth = SalesData.Month(profile.Months - 1);
+        var lastMonthRecords = options.Records - (profile.Months - 1) * options.Shops;
+        s.Append(Invariant, $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC with `{options.Command}` (seed {options.Seed}). ")
+            .Append(Invariant, $"The data, all from the seed: {world.People:N0} registered disabled people with valid fictional ID numbers (address prefix 4399xx, never allocated) ")
+            .Append(Invariant, $"in {world.Counties} counties, imported through `POST /api/person-imports` (which encrypts the sensitive columns) and consenting to partner sharing; ")
+            .Append(Invariant, $"{world.Platforms.Count} partner platforms with {options.Shops:N0} monthly shops between them ({platforms}), owned by those people and in their counties ")
+            .Append(Invariant, $"({options.ApiShops:N0} shops registered through the partner API with seller verification, the rest copied in by binary COPY as the same rows). ")
+            .Append(Invariant, $"Records are shop-months over {profile.Months} months, {MonthText(SalesData.FirstMonth)} to {MonthText(lastMonth)}")
+            .Append(lastMonthRecords < options.Shops ? string.Create(Invariant, $" (the last month for {lastMonthRecords:N0} of the shops)") : string.Empty)
+            .Append(Invariant, $", skewed as sales are: each shop's size is log-normal (σ {SalesData.SizeSigma}), so the top 1 % of shops sell {profile.TopPercentToMedian:N0}× the median shop ")
+            .Append(Invariant, $"({profile.TopPercentShare:P0} of the gross); the season (February's lull, 618, Double 11), a growth rate per shop and noise move the months; ")
+            .Append(Invariant, $"{profile.ZeroMonths:P1} of shop-months have no sales; refunds are {profile.RefundShare:P1} of the gross. ")
+            .Append(Invariant, $"They are sent month by month in batches of {options.BatchSize:N0} records of one platform's shops (the platforms' batches interleaved) ")
+            .Append("(`PUT /api/partner/v1/sales`, each request with its own `Idempotency-Key`; every concurrent sender holds its own partner client and token of each platform ")
+            .Append("and sends each batch with the client of that batch's platform, requests taken from one shared queue). The limit is one binary COPY (`BeginBinaryImport`) of the same rows into the same `sales_records` ")
             .AppendLine("table with the same indexes and constraints; the sales tables and idempotency keys are emptied before every run.");
         s.AppendLine();
         s.AppendLine(machine);
@@ -126,6 +138,8 @@ public static class Report
         s.Append(Invariant, $"| {method} | {runs[0].Concurrency} | {runs[0].Records:N0} | {runs.Count} | {median:N0} | ")
             .AppendLine(Invariant, $"{runs.Min(r => r.RowsPerSecond):N0} – {runs.Max(r => r.RowsPerSecond):N0} | {median / copyMedian:P1} | {p} | {cpu} |");
     }
+
+    private static string MonthText(DateOnly month) => month.ToString("yyyy-MM", Invariant);
 
     public static double Median(IEnumerable<double> values)
     {
