@@ -5,15 +5,25 @@ import { RequireAuth } from './auth/session';
 import { AppLayout } from './layout/AppLayout';
 import { NAV, PAGE_ACCESS } from './nav/navigation';
 import { AccountsPage } from './pages/accounts/AccountsPage';
+import { SupplyAgreementsPage } from './pages/agreements/SupplyAgreementsPage';
 import { AuditLogPage } from './pages/audit/AuditLogPage';
+import { BasesPage } from './pages/bases/BasesPage';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { EditClaimPage } from './pages/claims/EditClaimPage';
 import { NewClaimPage } from './pages/claims/NewClaimPage';
 import { TrainingClaimDetailPage } from './pages/claims/TrainingClaimDetailPage';
 import { TrainingClaimsPage } from './pages/claims/TrainingClaimsPage';
+import { EmploymentPage } from './pages/employment/EmploymentPage';
+import { EnterpriseDetailPage } from './pages/enterprises/EnterpriseDetailPage';
 import { HomePage } from './pages/HomePage';
 import { HouseholdDetailPage } from './pages/households/HouseholdDetailPage';
 import { HouseholdsPage } from './pages/households/HouseholdsPage';
+import { BenefitLinkDetailPage } from './pages/links/BenefitLinkDetailPage';
+import { BenefitLinksPage } from './pages/links/BenefitLinksPage';
+import { InterestClaimDetailPage } from './pages/loans/InterestClaimDetailPage';
+import { InterestClaimsPage } from './pages/loans/InterestClaimsPage';
+import { LoanDetailPage } from './pages/loans/LoanDetailPage';
+import { LoansPage } from './pages/loans/LoansPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { EnterprisesPage } from './pages/enterprises/EnterprisesPage';
 import { PartnerClientsPage } from './pages/partners/PartnerClientsPage';
@@ -205,6 +215,14 @@ export const routes: RouteObject[] = [
         ),
       },
       {
+        path: '/enterprises/:id',
+        element: (
+          <RequirePermission item={NAV.enterprises}>
+            <EnterpriseDetailPage />
+          </RequirePermission>
+        ),
+      },
+      {
         path: NAV.products.path,
         element: (
           <RequirePermission item={NAV.products}>
@@ -217,6 +235,78 @@ export const routes: RouteObject[] = [
         element: (
           <RequirePermission item={NAV.partnerClients}>
             <PartnerClientsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: NAV.bases.path,
+        element: (
+          <RequirePermission item={NAV.bases}>
+            <BasesPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: NAV.supplyAgreements.path,
+        element: (
+          <RequirePermission item={NAV.supplyAgreements}>
+            <SupplyAgreementsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: NAV.employment.path,
+        element: (
+          <RequirePermission item={NAV.employment}>
+            <EmploymentPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: NAV.benefitLinks.path,
+        element: (
+          <RequirePermission item={NAV.benefitLinks}>
+            <BenefitLinksPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: '/benefit-links/:id',
+        element: (
+          <RequirePermission item={NAV.benefitLinks}>
+            <BenefitLinkDetailPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: NAV.loans.path,
+        element: (
+          <RequirePermission item={NAV.loans}>
+            <LoansPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: '/loans/:id',
+        element: (
+          <RequirePermission item={NAV.loans}>
+            <LoanDetailPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: NAV.interestClaims.path,
+        element: (
+          <RequirePermission item={NAV.interestClaims}>
+            <InterestClaimsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: '/interest-claims/:id',
+        element: (
+          <RequirePermission item={NAV.interestClaims}>
+            <InterestClaimDetailPage />
           </RequirePermission>
         ),
       },

@@ -123,6 +123,8 @@ public sealed class EvidenceTests(SunshineApp app)
         });
         await overlap.ShouldBeProblemAsync(HttpStatusCode.Conflict, "employment.overlapping");
 
+        var early = await officer.PostAsJsonAsync($"/api/employment/{second.GetProperty("id").GetString()}/end", new { lastDay = "2024-02-29" });
+        Assert.Contains("lastDay", HttpAssertions.FieldsOf(await early.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "dates.end_before_start")));
         var ended = await officer.PostAsJsonAsync($"/api/employment/{second.GetProperty("id").GetString()}/end", new { lastDay = "2024-05-31" });
         Assert.Equal("2024-05-31", (await ended.ShouldBeJsonAsync()).GetProperty("endDate").GetString());
         Assert.Equal(1, (await EvidenceAsync(officer, enterprise, "2024-06-01")).GetProperty("disabledEmployees").GetInt32());

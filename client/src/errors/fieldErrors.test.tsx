@@ -101,3 +101,44 @@ describe('fieldMessages', () => {
     expect(fieldMessages({ ...coded, fieldErrors: undefined }, i18n)).toEqual(coded.errors);
   });
 });
+
+describe('applyFieldErrors on rows of a list', () => {
+  it("shows an error the API names `months[1].amount` on the second row's amount", async () => {
+    let captured: FormInstance | undefined;
+    function Harness() {
+      const [form] = Form.useForm();
+      captured = form;
+      return (
+        <Form form={form} name="months" initialValues={{ months: [{ amount: '1' }, { amount: '2' }] }}>
+          <Form.List name="months">
+            {(rows) =>
+              rows.map((row) => (
+                <Form.Item key={row.key} name={[row.name, 'amount']} label={`Amount ${row.name + 1}`}>
+                  <Input />
+                </Form.Item>
+              ))
+            }
+          </Form.List>
+        </Form>
+      );
+    }
+    render(<Harness />);
+    let unclaimed: string[] = [];
+    await act(async () => {
+      unclaimed = applyFieldErrors(
+        captured!,
+        {
+          status: 422,
+          code: 'link.month_future',
+          title: 'Rule broken',
+          errors: { 'months[1].amount': ['Too much.'], months: ['Each month appears once.'] },
+        },
+        i18n,
+      );
+    });
+    expect(await screen.findByText('Too much.')).toBeInTheDocument();
+    expect(screen.getByLabelText('Amount 2')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByLabelText('Amount 1')).not.toHaveAttribute('aria-invalid', 'true');
+    expect(unclaimed).toEqual(['Each month appears once.']);
+  });
+});

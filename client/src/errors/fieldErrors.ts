@@ -21,15 +21,29 @@ export function fieldMessages(problem: Problem, i18n: I18n): Record<string, stri
   return messages;
 }
 
+/** A field's path as a form names it: the API's `months[2].amount` is the form's `months.2.amount`. */
+function formPath(field: string): string {
+  return field.replace(/\[(\d+)\]/g, '.$1');
+}
+
 /**
- * Shows a problem's field errors on the matching Form.Items (field names are the camelCase
- * property names the API validates) and returns the messages no field on the form claims.
+ * Shows a problem's field errors on the matching Form.Items (field names are the camelCase JSON
+ * paths the API validates, `months[2].amount` for a row of a Form.List) and returns the messages no
+ * field on the form claims.
  */
 export function applyFieldErrors(form: FormInstance, problem: Problem, i18n: I18n): string[] {
-  const registered = new Set(form.getFieldsError().map(({ name }) => name.join('.')));
+  const names = form.getFieldsError().map(({ name }) => name);
+  const joined = names.map((name) => name.join('.'));
+  // A Form.List is registered as a field too, but shows no error of its own: its errors go unclaimed.
+  const registered = new Map(
+    names.flatMap((name, index) =>
+      joined.some((other) => other.startsWith(`${joined[index]}.`)) ? [] : [[joined[index], name] as const],
+    ),
+  );
   const unclaimed: string[] = [];
   const fields = Object.entries(fieldMessages(problem, i18n)).flatMap(([field, errors]) => {
-    if (registered.has(field)) return [{ name: field, errors }];
+    const name = registered.get(formPath(field));
+    if (name) return [{ name, errors }];
     unclaimed.push(...errors);
     return [];
   });

@@ -60,6 +60,12 @@ describe('navigation by permission', () => {
       '/sales/import',
       '/enterprises',
       '/products',
+      '/bases',
+      '/supply-agreements',
+      '/employment',
+      '/benefit-links',
+      '/loans',
+      '/interest-claims',
       '/regions',
       '/account/password',
     ]);
@@ -93,7 +99,15 @@ describe('navigation by permission', () => {
     expect(paths(ROLE_PERMISSIONS.SystemAdmin)).not.toContain('/shops');
   });
 
-  it('gathers the commerce pages under one menu group where the first of them stands', () => {
+  it('shows the assistance and employment pages to every programme reader', () => {
+    const support = ['/bases', '/supply-agreements', '/employment', '/benefit-links', '/loans', '/interest-claims'];
+    expect(paths(ROLE_PERMISSIONS.CityOfficer)).toEqual(expect.arrayContaining(support));
+    expect(paths(ROLE_PERMISSIONS.Auditor)).toEqual(expect.arrayContaining(support));
+    expect(paths(ROLE_PERMISSIONS.SystemAdmin)).not.toContain('/bases');
+    expect(paths(ROLE_PERMISSIONS.SecurityAdmin)).not.toContain('/loans');
+  });
+
+  it('gathers the commerce pages, and the assistance pages, each under one menu group', () => {
     const sections = navSections(visibleNav(ROLE_PERMISSIONS.CityOfficer));
     const labels = sections.map((section) => ('items' in section ? section.group : section.path));
     expect(labels).toEqual([
@@ -106,18 +120,28 @@ describe('navigation by permission', () => {
       '/training-claims',
       '/policies',
       'commerce',
+      'support',
       '/regions',
       '/audit',
       '/account/password',
     ]);
-    const commerce = sections.find((section) => 'items' in section);
-    expect(commerce && 'items' in commerce && commerce.items.map((item) => item.path)).toEqual([
+    const items = (group: string) =>
+      sections.flatMap((section) => ('items' in section && section.group === group ? section.items : []));
+    expect(items('commerce').map((item) => item.path)).toEqual([
       '/shops',
       '/sales/pending',
       '/sales/import',
       '/enterprises',
       '/products',
       '/partner-clients',
+    ]);
+    expect(items('support').map((item) => item.path)).toEqual([
+      '/bases',
+      '/supply-agreements',
+      '/employment',
+      '/benefit-links',
+      '/loans',
+      '/interest-claims',
     ]);
   });
 

@@ -1,4 +1,5 @@
 import {
+  AccountBookOutlined,
   ApartmentOutlined,
   ApiOutlined,
   AuditOutlined,
@@ -7,14 +8,19 @@ import {
   BookOutlined,
   CheckSquareOutlined,
   CloudUploadOutlined,
+  DollarOutlined,
   EnvironmentOutlined,
+  FileProtectOutlined,
   GiftOutlined,
   HomeOutlined,
   IdcardOutlined,
   KeyOutlined,
+  LinkOutlined,
   MoneyCollectOutlined,
+  NodeIndexOutlined,
   ProfileOutlined,
   ShopOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
@@ -42,7 +48,7 @@ export interface Access {
 }
 
 /** Headed groups of the side menu; the key of each is its label's i18n key under `nav.groups`. */
-export type NavGroup = 'commerce';
+export type NavGroup = 'commerce' | 'support';
 
 export interface NavItem extends Access {
   path: string;
@@ -126,6 +132,50 @@ export const NAV = {
     icon: ApiOutlined,
     anyOf: [PERMISSIONS.partnersManage],
     group: 'commerce',
+  },
+  // Evidence records of the enterprises' recognitions (measures 3, 4, 6) and micro-loans (measure 7).
+  bases: {
+    path: '/bases',
+    labelKey: 'nav.bases',
+    icon: NodeIndexOutlined,
+    anyOf: [PERMISSIONS.programmeRead],
+    group: 'support',
+  },
+  supplyAgreements: {
+    path: '/supply-agreements',
+    labelKey: 'nav.supplyAgreements',
+    icon: FileProtectOutlined,
+    anyOf: [PERMISSIONS.programmeRead],
+    group: 'support',
+  },
+  employment: {
+    path: '/employment',
+    labelKey: 'nav.employment',
+    icon: SolutionOutlined,
+    anyOf: [PERMISSIONS.programmeRead],
+    group: 'support',
+  },
+  benefitLinks: {
+    path: '/benefit-links',
+    labelKey: 'nav.benefitLinks',
+    icon: LinkOutlined,
+    anyOf: [PERMISSIONS.programmeRead],
+    group: 'support',
+  },
+  loans: {
+    path: '/loans',
+    labelKey: 'nav.loans',
+    icon: AccountBookOutlined,
+    anyOf: [PERMISSIONS.programmeRead],
+    group: 'support',
+  },
+  // Claims are started from their loan; readers see the worklist, deciders act on it.
+  interestClaims: {
+    path: '/interest-claims',
+    labelKey: 'nav.interestClaims',
+    icon: DollarOutlined,
+    anyOf: [PERMISSIONS.programmeRead],
+    group: 'support',
   },
   accounts: {
     path: '/accounts',

@@ -1,12 +1,15 @@
 import { vi } from 'vitest';
 import {
+  DayCountBasis,
   DisabilityCategory,
   DisabilityLevel,
   HouseholdRegistration,
+  LoanProgramme,
   PersonStatus,
   RegionKind,
   Sex,
   type CurrentUserDto,
+  type LoanDto,
   type PersonDto,
   type RegionDto,
 } from '../api';
@@ -110,4 +113,24 @@ export const PERSON: PersonDto = {
   status: PersonStatus.Active,
   consents: [],
   version: 7,
+};
+
+/** A 4.35% microcredit loan of the person, a fifth repaid. */
+export const LOAN: LoanDto = {
+  id: 'd5000000-0000-0000-0000-000000000001',
+  borrowerId: PERSON.id,
+  borrowerName: PERSON.name,
+  countyId: WULING.countyId!,
+  countyName: '武陵区',
+  programme: LoanProgramme.PovertyAlleviationMicrocredit,
+  lender: '常德农商银行',
+  principal: 50000,
+  annualRate: 0.0435,
+  dayCountBasis: DayCountBasis.Actual360,
+  startDate: '2024-01-15',
+  termMonths: 36,
+  maturityDate: '2027-01-15',
+  outstandingToday: 40000,
+  repayments: [{ id: 'r1', date: '2024-07-15', principal: 10000 }],
+  version: 2,
 };

@@ -37,17 +37,17 @@ public abstract class DatedRecord : Entity
         EndDate = end;
     }
 
-    /// <summary>Ends the record on a date (its last day in force).</summary>
+    /// <summary>Ends the record on a date (its last day in force); errors name the request's <c>lastDay</c>.</summary>
     protected void EndOn(DateOnly last)
     {
         if (last < StartDate)
         {
-            throw new DomainException("dates.end_before_start", "The end date is on or after the start date.", field: "endDate");
+            throw new DomainException("dates.end_before_start", "The end date is on or after the start date.", field: "lastDay");
         }
 
         if (EndDate is { } ended && ended < last)
         {
-            throw new DomainException("dates.already_ended", "The record already ended earlier.", DomainErrorKind.Conflict, "endDate");
+            throw new DomainException("dates.already_ended", "The record already ended earlier.", DomainErrorKind.Conflict, "lastDay");
         }
 
         EndDate = last;

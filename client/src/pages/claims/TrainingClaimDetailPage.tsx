@@ -1,20 +1,19 @@
 import { EditOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Flex, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Descriptions, Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { BenefitState, type TrainingClaimDto, type TransitionDto } from '../../api';
+import { BenefitState, type TrainingClaimDto } from '../../api';
 import { useCurrentUser } from '../../auth/session';
-import { DataTable } from '../../components/DataTable';
 import { Page } from '../../components/Page';
-import { formatDate, formatDateTime, formatYuan } from '../../format';
+import { formatDate, formatYuan } from '../../format';
 import { useLanguage } from '../../i18n/useLanguage';
 import { PERMISSIONS } from '../../nav/navigation';
 import { RecordPage } from '../registry/RecordPage';
 import { useCountyOptions } from '../registry/useCounties';
 import { Attachments } from './Attachments';
-import { BenefitActions } from './BenefitActions';
-import { BenefitStateBadge } from './BenefitStateBadge';
-import { DecisionExplanation } from './DecisionExplanation';
+import { BenefitDecision } from './BenefitDecision';
+import { BenefitHistory } from './BenefitHistory';
+import { BenefitStatus } from './BenefitStatus';
 import { useClaim, useClaimChanged } from './useClaim';
 import { useQualifications } from './useQualifications';
 
@@ -77,71 +76,8 @@ function ClaimFacts({ claim }: { claim: TrainingClaimDto }) {
   );
 }
 
-/** The frozen decision, and the live one: as a preview before submission, or when it now differs. */
-function Decision({ claim }: { claim: TrainingClaimDto }) {
-  const { t } = useTranslation();
-  const { decision, liveDecision, decisionChanged } = claim.benefit;
-  return (
-    <Flex vertical gap="large">
-      {decision && <DecisionExplanation decision={decision} caption={t('claims.decision.frozenCaption')} />}
-      {!decision && liveDecision && (
-        <>
-          <Typography.Paragraph>{t('claims.decision.preview')}</Typography.Paragraph>
-          <DecisionExplanation decision={liveDecision} caption={t('claims.decision.previewCaption')} />
-        </>
-      )}
-      {decisionChanged && liveDecision && (
-        <>
-          <h3 className="section-title">{t('claims.decision.liveTitle')}</h3>
-          <DecisionExplanation decision={liveDecision} caption={t('claims.decision.liveCaption')} />
-        </>
-      )}
-      {!decision && !liveDecision && <Typography.Paragraph>{t('claims.decision.none')}</Typography.Paragraph>}
-    </Flex>
-  );
-}
-
-function History({ transitions }: { transitions: TransitionDto[] }) {
-  const { t } = useTranslation();
-  const user = useCurrentUser();
-  const columns: TableColumnsType<TransitionDto> = [
-    { key: 'at', title: t('benefit.history.at'), render: (_, transition) => formatDateTime(transition.at) },
-    {
-      key: 'action',
-      title: t('benefit.history.action'),
-      render: (_, transition) => t(`benefit.history.actions.${transition.action}`, { defaultValue: transition.action }),
-    },
-    {
-      key: 'states',
-      title: t('benefit.history.states'),
-      render: (_, transition) =>
-        t('benefit.history.fromTo', {
-          from: t(`benefit.states.${transition.from}`),
-          to: t(`benefit.states.${transition.to}`),
-        }),
-    },
-    {
-      key: 'actor',
-      title: t('benefit.history.actor'),
-      render: (_, transition) => (transition.actorId === user.id ? t('benefit.history.you') : transition.actorId),
-    },
-    { key: 'comment', title: t('benefit.history.comment'), dataIndex: 'comment' },
-  ];
-  return (
-    <DataTable<TransitionDto>
-      rowKey={(transition) => `${transition.at}-${transition.action}`}
-      caption={t('benefit.history.caption')}
-      columns={columns}
-      dataSource={transitions}
-      pagination={false}
-      locale={{ emptyText: t('benefit.history.none') }}
-    />
-  );
-}
-
 export function TrainingClaimDetailPage() {
   const { t } = useTranslation();
-  const language = useLanguage();
   const navigate = useNavigate();
   const { id = '' } = useParams();
   const user = useCurrentUser();
@@ -175,65 +111,17 @@ export function TrainingClaimDetailPage() {
           >
             <Flex vertical gap="large">
               <Card title={<h2 className="card-title">{t('claims.status')}</h2>}>
-                <Flex vertical gap="middle">
-                  {benefit.decisionChanged && (
-                    <Alert
-                      type="warning"
-                      showIcon
-                      title={t('claims.decision.changed')}
-                      description={
-                        benefit.isFinallyApproved
-                          ? t('claims.decision.changedAfterApproval')
-                          : t('claims.decision.changedBeforeApproval')
-                      }
-                    />
-                  )}
-                  <Descriptions
-                    bordered
-                    size="small"
-                    column={{ xs: 1, md: 3 }}
-                    items={[
-                      {
-                        key: 'state',
-                        label: t('benefit.state'),
-                        children: <BenefitStateBadge state={benefit.state} />,
-                      },
-                      {
-                        key: 'amount',
-                        label: t('decision.amount'),
-                        children:
-                          benefit.decision &&
-                          t('decision.yuan', { amount: formatYuan(benefit.decision.amount, language) }),
-                      },
-                      {
-                        key: 'submittedAt',
-                        label: t('benefit.submittedAt'),
-                        children: formatDateTime(benefit.submittedAt),
-                      },
-                      ...(benefit.state === BenefitState.Paid
-                        ? [
-                            {
-                              key: 'paymentDate',
-                              label: t('benefit.paymentDate'),
-                              children: formatDate(benefit.paymentDate),
-                            },
-                            { key: 'voucher', label: t('benefit.voucher'), children: benefit.paymentVoucher },
-                          ]
-                        : []),
-                    ]}
-                  />
-                  <BenefitActions
-                    benefit={benefit}
-                    name={t('claims.benefitName', { name: claim.personName })}
-                    onDone={refresh}
-                  />
-                </Flex>
+                <BenefitStatus
+                  benefit={benefit}
+                  name={t('claims.benefitName', { name: claim.personName })}
+                  onDone={refresh}
+                />
               </Card>
               <Card title={<h2 className="card-title">{t('claims.facts')}</h2>}>
                 <ClaimFacts claim={claim} />
               </Card>
               <Card title={<h2 className="card-title">{t('claims.decision.title')}</h2>}>
-                <Decision claim={claim} />
+                <BenefitDecision benefit={claim.benefit} />
               </Card>
               <Card title={<h2 className="card-title">{t('attachment.title')}</h2>}>
                 <Attachments
@@ -244,7 +132,7 @@ export function TrainingClaimDetailPage() {
                 />
               </Card>
               <Card title={<h2 className="card-title">{t('benefit.history.title')}</h2>}>
-                <History transitions={benefit.transitions} />
+                <BenefitHistory transitions={benefit.transitions} />
               </Card>
             </Flex>
           </Page>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, toProblem, type EnterpriseDto, type EnterpriseRequest, type EnterpriseRoles } from '../../api';
 import { useCurrentUser } from '../../auth/session';
 import { FormDialog } from '../../components/FormDialog';
+import { PersonSelect } from '../registry/PersonSelect';
 import { useCountyOptions } from '../registry/useCounties';
 import { ENTERPRISE_ROLES } from './useEnterprises';
 
@@ -14,12 +15,17 @@ interface EnterpriseValues {
   creditCode: string;
   countyId?: string;
   roles: EnterpriseRoles[];
+  contactName?: string;
+  contactPhone?: string;
+  address?: string;
+  runByPersonId?: string;
 }
 
 /**
  * Registers an enterprise or edits one, sending its version in If-Match. A county officer's
  * enterprises are of their county; a city officer may leave the county empty (a platform based
- * outside the city, say).
+ * outside the city, say). The profile names a contact and, for an enterprise run by a disabled
+ * person (残疾人创办), that person from the registry.
  */
 export function EnterpriseDialog({
   enterprise,
@@ -41,6 +47,10 @@ export function EnterpriseDialog({
       creditCode: values.creditCode.trim(),
       countyId: user.countyId ?? values.countyId,
       roles: values.roles,
+      contactName: values.contactName?.trim() || undefined,
+      contactPhone: values.contactPhone?.trim() || undefined,
+      address: values.address?.trim() || undefined,
+      runByPersonId: values.runByPersonId,
     };
     if (!enterprise) return api.createEnterprise(request);
     try {
@@ -62,6 +72,10 @@ export function EnterpriseDialog({
               creditCode: enterprise.creditCode,
               countyId: enterprise.countyId,
               roles: enterprise.roles,
+              contactName: enterprise.contactName,
+              contactPhone: enterprise.contactPhone,
+              address: enterprise.address,
+              runByPersonId: enterprise.runByPersonId,
             }
           : { roles: [] }
       }
@@ -113,6 +127,18 @@ export function EnterpriseDialog({
           />
         </Form.Item>
       </fieldset>
+      <Form.Item name="contactName" label={t('enterprise.contactName')}>
+        <Input maxLength={50} autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="contactPhone" label={t('enterprise.contactPhone')} extra={t('enterprises.contactPhoneHelp')}>
+        <Input type="tel" maxLength={30} autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="address" label={t('enterprise.address')}>
+        <Input maxLength={300} autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="runByPersonId" label={t('enterprise.runBy')} extra={t('enterprises.runByHelp')}>
+        <PersonSelect countyId={user.countyId} household="any" allowClear />
+      </Form.Item>
     </FormDialog>
   );
 }

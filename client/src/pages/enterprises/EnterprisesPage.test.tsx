@@ -4,7 +4,7 @@ import { Outlet } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EnterpriseRoles, type CurrentUserDto, type EnterpriseDto } from '../../api';
 import { RequireAuth } from '../../auth/session';
-import { CITY, fakeApi, REGIONS, WULING } from '../../test/api';
+import { CITY, fakeApi, PERSON, REGIONS, WULING } from '../../test/api';
 import { jsonResponse, renderRoutes } from '../../test/render';
 import { EnterprisesPage } from './EnterprisesPage';
 
@@ -69,6 +69,10 @@ describe('EnterprisesPage', () => {
     expect(park.getByText('武陵区')).toBeInTheDocument();
     expect(park.getByText('电商产业园')).toBeInTheDocument();
     expect(park.getByText('孵化基地')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: WULING_PARK.name })).toHaveAttribute(
+      'href',
+      `/enterprises/${WULING_PARK.id}`,
+    );
     const platform = within(screen.getByRole('row', { name: new RegExp(PLATFORM.name) }));
     expect(platform.getByText('不属于任何区县')).toBeInTheDocument();
   });
@@ -141,5 +145,42 @@ describe('EnterprisesPage', () => {
       countyId: WULING.countyId,
       roles: [EnterpriseRoles.EcommercePark],
     });
+  });
+
+  it('records the profile: contact, address, the third-party service role and the disabled person who runs it', async () => {
+    const api = await renderPage(WULING, {
+      'POST /api/enterprises': jsonResponse(201, WULING_PARK),
+      'GET /api/persons': jsonResponse(200, {
+        items: [{ ...PERSON, isRegisteredPoor: false }],
+        page: 1,
+        pageSize: 20,
+        totalCount: 1,
+      }),
+    });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: '登记企业' }));
+    const dialog = await screen.findByRole('dialog');
+    await user.type(within(dialog).getByRole('textbox', { name: '企业名称' }), '阳光服务中心');
+    await user.type(within(dialog).getByRole('textbox', { name: '统一社会信用代码' }), '91430702MA4L0002X4');
+    await user.click(within(dialog).getByRole('checkbox', { name: '第三方服务机构' }));
+    await user.type(within(dialog).getByRole('textbox', { name: '联系人' }), ' 王经理 ');
+    await user.type(within(dialog).getByRole('textbox', { name: '联系电话' }), '0736-7251234');
+    await user.type(within(dialog).getByRole('textbox', { name: '地址' }), '武陵区人民路 1 号');
+    await user.type(within(dialog).getByRole('combobox', { name: '创办的残疾人' }), '张');
+    await user.click(await screen.findByTitle(/^张三（/));
+    await user.click(within(dialog).getByRole('button', { name: '创建' }));
+
+    await waitFor(() =>
+      expect(api.requests.find((request) => request.init?.method === 'POST')?.body).toEqual({
+        name: '阳光服务中心',
+        creditCode: '91430702MA4L0002X4',
+        countyId: WULING.countyId,
+        roles: [EnterpriseRoles.ThirdPartyServiceProvider],
+        contactName: '王经理',
+        contactPhone: '0736-7251234',
+        address: '武陵区人民路 1 号',
+        runByPersonId: PERSON.id,
+      }),
+    );
   });
 });

@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Form, Input, Select, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { api, EnterpriseRoles, type EnterpriseDto } from '../../api';
 import { useCurrentUser } from '../../auth/session';
 import { DataTable } from '../../components/DataTable';
@@ -45,7 +46,11 @@ export function EnterprisesPage() {
   });
 
   const columns: TableColumnsType<EnterpriseDto> = [
-    { key: 'name', title: t('enterprise.name'), dataIndex: 'name' },
+    {
+      key: 'name',
+      title: t('enterprise.name'),
+      render: (_, enterprise) => <Link to={`/enterprises/${enterprise.id}`}>{enterprise.name}</Link>,
+    },
     { key: 'creditCode', title: t('enterprise.creditCode'), dataIndex: 'creditCode' },
     {
       key: 'county',

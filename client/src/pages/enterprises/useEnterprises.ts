@@ -4,6 +4,15 @@ import { PERMISSIONS } from '../../nav/navigation';
 
 export const ENTERPRISES_KEY = ['enterprises'] as const;
 
+/** One enterprise, under the lists' prefix so that a change refreshes it with them. */
+export function enterpriseKey(id: string) {
+  return [...ENTERPRISES_KEY, 'one', id] as const;
+}
+
+export function useEnterprise(id: string) {
+  return useQuery({ queryKey: enterpriseKey(id), queryFn: () => api.getEnterprise(id) });
+}
+
 /** The roles an enterprise can have (`None` is only the empty set of the server's flags). */
 export const ENTERPRISE_ROLES = Object.values(EnterpriseRoles).filter((role) => role !== EnterpriseRoles.None);
 
