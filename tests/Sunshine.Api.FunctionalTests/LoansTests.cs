@@ -111,6 +111,10 @@ public sealed class LoansTests(SunshineApp app)
             .ShouldBeProblemAsync(HttpStatusCode.NotFound, "loan.not_found");
         Assert.Equal(0, (await (await stranger.GetAsync($"/api/loans?borrowerId={borrower}")).ShouldBeJsonAsync()).GetProperty("totalCount").GetInt32());
 
+        var claim = await (await officer.PostAsJsonAsync("/api/interest-subsidy-claims", new { loanId = id, periodStart = "2019-04-01", periodEnd = "2019-06-30" }))
+            .ShouldBeJsonAsync(HttpStatusCode.Created);
+        await (await stranger.GetAsync($"/api/interest-subsidy-claims/{claim.GetProperty("id").GetString()}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "interest_claim.not_found");
+        Assert.Equal(0, (await (await stranger.GetAsync($"/api/interest-subsidy-claims?loanId={id}")).ShouldBeJsonAsync()).GetProperty("totalCount").GetInt32());
         var unended = await officer.PostAsJsonAsync("/api/interest-subsidy-claims", new { loanId = id, periodStart = "2026-10-01", periodEnd = "2026-12-31" });
         await unended.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "loan.period_not_over");
         var reversed = await officer.PostAsJsonAsync("/api/interest-subsidy-claims", new { loanId = id, periodStart = "2019-03-31", periodEnd = "2019-01-01" });

@@ -80,6 +80,8 @@ public sealed class OutreachTests(SunshineApp app)
         Assert.DoesNotContain(theirs.GetProperty("items").EnumerateArray(), c => c.GetProperty("id").GetGuid() == contractId);
         await (await other.PostAsJsonAsync($"/api/mentoring/contracts/{contractId}/beneficiaries", new { personId = person }))
             .ShouldBeProblemAsync(HttpStatusCode.NotFound, "mentoring_contract.not_found");
+        Assert.Equal(0, (await (await other.GetAsync($"/api/mentoring/sessions?contractId={contractId}")).ShouldBeJsonAsync()).GetProperty("totalCount").GetInt32());
+        Assert.Equal(1, (await (await officer.GetAsync($"/api/mentoring/sessions?contractId={contractId}")).ShouldBeJsonAsync()).GetProperty("totalCount").GetInt32());
     }
 
     [Fact]
@@ -135,5 +137,8 @@ public sealed class OutreachTests(SunshineApp app)
         var seen = await (await other.GetAsync("/api/channels/exhibitions?pageSize=100")).ShouldBeJsonAsync();
         Assert.Contains(seen.GetProperty("items").EnumerateArray(), e => e.GetProperty("id").GetGuid() == cityEvent.GetProperty("id").GetGuid());
         Assert.DoesNotContain(seen.GetProperty("items").EnumerateArray(), e => e.GetProperty("id").GetGuid() == exhibitionId);
+        await (await other.GetAsync($"/api/channels/exhibitions/{exhibitionId}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "exhibition.not_found");
+        await (await other.PutAsJsonAsync($"/api/channels/exhibitions/{exhibitionId}/results", new { salesAmount = 1m, fundingAmount = 0m }))
+            .ShouldBeProblemAsync(HttpStatusCode.NotFound, "exhibition.not_found");
     }
 }
