@@ -16,6 +16,13 @@ import { TrainingClaimsPage } from './pages/claims/TrainingClaimsPage';
 import { EmploymentPage } from './pages/employment/EmploymentPage';
 import { EnterpriseDetailPage } from './pages/enterprises/EnterpriseDetailPage';
 import { HomePage } from './pages/HomePage';
+import { IncubationsPage } from './pages/incubation/IncubationsPage';
+import { MentoringContractsPage } from './pages/incubation/MentoringContractsPage';
+import { MentoringSessionsPage } from './pages/incubation/MentoringSessionsPage';
+import { ExhibitionDetailPage } from './pages/channels/ExhibitionDetailPage';
+import { ExhibitionsPage } from './pages/channels/ExhibitionsPage';
+import { OutletDetailPage } from './pages/channels/OutletDetailPage';
+import { OutletsPage } from './pages/channels/OutletsPage';
 import { HouseholdDetailPage } from './pages/households/HouseholdDetailPage';
 import { HouseholdsPage } from './pages/households/HouseholdsPage';
 import { BenefitLinkDetailPage } from './pages/links/BenefitLinkDetailPage';
@@ -307,6 +314,62 @@ export const routes: RouteObject[] = [
         element: (
           <RequirePermission item={NAV.interestClaims}>
             <InterestClaimDetailPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: NAV.incubations.path,
+        element: (
+          <RequirePermission item={NAV.incubations}>
+            <IncubationsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: NAV.mentoringContracts.path,
+        element: (
+          <RequirePermission item={NAV.mentoringContracts}>
+            <MentoringContractsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: NAV.mentoringSessions.path,
+        element: (
+          <RequirePermission item={NAV.mentoringSessions}>
+            <MentoringSessionsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: NAV.outlets.path,
+        element: (
+          <RequirePermission item={NAV.outlets}>
+            <OutletsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: '/outlets/:id',
+        element: (
+          <RequirePermission item={NAV.outlets}>
+            <OutletDetailPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: NAV.exhibitions.path,
+        element: (
+          <RequirePermission item={NAV.exhibitions}>
+            <ExhibitionsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: '/exhibitions/:id',
+        element: (
+          <RequirePermission item={NAV.exhibitions}>
+            <ExhibitionDetailPage />
           </RequirePermission>
         ),
       },

@@ -66,6 +66,11 @@ describe('navigation by permission', () => {
       '/benefit-links',
       '/loans',
       '/interest-claims',
+      '/incubations',
+      '/mentoring-contracts',
+      '/mentoring-sessions',
+      '/outlets',
+      '/exhibitions',
       '/regions',
       '/account/password',
     ]);
@@ -107,7 +112,7 @@ describe('navigation by permission', () => {
     expect(paths(ROLE_PERMISSIONS.SecurityAdmin)).not.toContain('/loans');
   });
 
-  it('gathers the commerce pages, and the assistance pages, each under one menu group', () => {
+  it('gathers the commerce, assistance and outreach pages, each under one menu group', () => {
     const sections = navSections(visibleNav(ROLE_PERMISSIONS.CityOfficer));
     const labels = sections.map((section) => ('items' in section ? section.group : section.path));
     expect(labels).toEqual([
@@ -121,6 +126,7 @@ describe('navigation by permission', () => {
       '/policies',
       'commerce',
       'support',
+      'outreach',
       '/regions',
       '/audit',
       '/account/password',
@@ -143,6 +149,21 @@ describe('navigation by permission', () => {
       '/loans',
       '/interest-claims',
     ]);
+    expect(items('outreach').map((item) => item.path)).toEqual([
+      '/incubations',
+      '/mentoring-contracts',
+      '/mentoring-sessions',
+      '/outlets',
+      '/exhibitions',
+    ]);
+  });
+
+  it('shows incubation, mentoring and the offline channels to every programme reader', () => {
+    const outreach = ['/incubations', '/mentoring-contracts', '/mentoring-sessions', '/outlets', '/exhibitions'];
+    expect(paths(ROLE_PERMISSIONS.CountyOfficer)).toEqual(expect.arrayContaining(outreach));
+    expect(paths(ROLE_PERMISSIONS.Auditor)).toEqual(expect.arrayContaining(outreach));
+    expect(paths(ROLE_PERMISSIONS.SystemAdmin)).not.toContain('/outlets');
+    expect(paths(ROLE_PERMISSIONS.SecurityAdmin)).not.toContain('/incubations');
   });
 
   it('always offers home and the own password, even without permissions', () => {

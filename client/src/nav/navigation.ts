@@ -2,10 +2,12 @@ import {
   AccountBookOutlined,
   ApartmentOutlined,
   ApiOutlined,
+  AppstoreOutlined,
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
   BookOutlined,
+  CalendarOutlined,
   CheckSquareOutlined,
   CloudUploadOutlined,
   DollarOutlined,
@@ -19,6 +21,9 @@ import {
   MoneyCollectOutlined,
   NodeIndexOutlined,
   ProfileOutlined,
+  ReadOutlined,
+  RocketOutlined,
+  ScheduleOutlined,
   ShopOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -48,7 +53,7 @@ export interface Access {
 }
 
 /** Headed groups of the side menu; the key of each is its label's i18n key under `nav.groups`. */
-export type NavGroup = 'commerce' | 'support';
+export type NavGroup = 'commerce' | 'support' | 'outreach';
 
 export interface NavItem extends Access {
   path: string;
@@ -176,6 +181,42 @@ export const NAV = {
     icon: DollarOutlined,
     anyOf: [PERMISSIONS.programmeRead],
     group: 'support',
+  },
+  // Incubation, mentoring and offline sales channels: readers see them, writers record them.
+  incubations: {
+    path: '/incubations',
+    labelKey: 'nav.incubations',
+    icon: RocketOutlined,
+    anyOf: [PERMISSIONS.programmeRead],
+    group: 'outreach',
+  },
+  mentoringContracts: {
+    path: '/mentoring-contracts',
+    labelKey: 'nav.mentoringContracts',
+    icon: ReadOutlined,
+    anyOf: [PERMISSIONS.programmeRead],
+    group: 'outreach',
+  },
+  mentoringSessions: {
+    path: '/mentoring-sessions',
+    labelKey: 'nav.mentoringSessions',
+    icon: ScheduleOutlined,
+    anyOf: [PERMISSIONS.programmeRead],
+    group: 'outreach',
+  },
+  outlets: {
+    path: '/outlets',
+    labelKey: 'nav.outlets',
+    icon: AppstoreOutlined,
+    anyOf: [PERMISSIONS.programmeRead],
+    group: 'outreach',
+  },
+  exhibitions: {
+    path: '/exhibitions',
+    labelKey: 'nav.exhibitions',
+    icon: CalendarOutlined,
+    anyOf: [PERMISSIONS.programmeRead],
+    group: 'outreach',
   },
   accounts: {
     path: '/accounts',
