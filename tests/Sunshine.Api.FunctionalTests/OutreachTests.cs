@@ -127,6 +127,9 @@ public sealed class OutreachTests(SunshineApp app)
             .ShouldBeJsonAsync();
         Assert.Equal((52_000m, 8_000m), (results.GetProperty("salesAmount").GetDecimal(), results.GetProperty("fundingAmount").GetDecimal()));
 
+        var reversed = await officer.PostAsJsonAsync("/api/channels/exhibitions", new { countyId = county, name = "倒序", mode = "Offline", startDate = "2024-11-10", endDate = "2024-11-08" });
+        Assert.Contains("endDate", HttpAssertions.FieldsOf(await reversed.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation.failed")));
+
         // A county officer cannot organise a city event; the city can.
         await (await officer.PostAsJsonAsync("/api/channels/exhibitions", new { name = "全市年货节", mode = "Online", startDate = "2025-01-10", endDate = "2025-01-20" }))
             .ShouldBeProblemAsync(HttpStatusCode.Forbidden, "scope.county_not_allowed");

@@ -71,10 +71,17 @@ public sealed class EvidenceTests
         var job = EmploymentRecord.Create(Guid.NewGuid(), CountyB, Guid.NewGuid(), CountyA, JobCategory.CustomerService, HoursType.FullTime,
             new DateOnly(2024, 1, 1), new DateOnly(2024, 6, 30), RecordSource.Staff, Today);
 
-        Assert.True(job.Overlaps(new DateOnly(2024, 6, 30), null));
-        Assert.False(job.Overlaps(new DateOnly(2024, 7, 1), null));
-        Assert.True(job.Overlaps(new DateOnly(2023, 1, 1), new DateOnly(2024, 1, 1)));
-        Assert.False(job.Overlaps(new DateOnly(2023, 1, 1), new DateOnly(2023, 12, 31)));
+        foreach (var (start, end, overlaps) in new (DateOnly, DateOnly?, bool)[]
+                 {
+                     (new(2024, 6, 30), null, true),
+                     (new(2024, 7, 1), null, false),
+                     (new(2023, 1, 1), new(2024, 1, 1), true),
+                     (new(2023, 1, 1), new(2023, 12, 31), false),
+                 })
+        {
+            Assert.Equal(overlaps, job.Overlaps(start, end));
+            Assert.Equal(overlaps, DatedRecord.OverlapsPeriod<EmploymentRecord>(start, end).Compile()(job));
+        }
     }
 
     private static BenefitLink Link(LinkType type = LinkType.ProductSupply, Guid? household = null) =>

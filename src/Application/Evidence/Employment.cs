@@ -42,10 +42,9 @@ public static class EmploymentQueries
     public static async Task EnsureNoOverlapAsync(
         this IApplicationDbContext db, Guid enterpriseId, Guid personId, DateOnly start, DateOnly? end, Guid? except, CancellationToken cancellationToken)
     {
-        var last = end ?? DateOnly.MaxValue;
-        if (await db.EmploymentRecords.IgnoreQueryFilters().AnyAsync(
-                e => e.Id != except && e.EnterpriseId == enterpriseId && e.PersonId == personId && e.StartDate <= last && (e.EndDate == null || e.EndDate >= start),
-                cancellationToken))
+        if (await db.EmploymentRecords.IgnoreQueryFilters()
+                .Where(e => e.Id != except && e.EnterpriseId == enterpriseId && e.PersonId == personId)
+                .AnyAsync(DatedRecord.OverlapsPeriod<EmploymentRecord>(start, end), cancellationToken))
         {
             throw new ConflictException("employment.overlapping", "The person is already recorded as employed by the enterprise in these dates.", "startDate");
         }

@@ -41,10 +41,9 @@ public static class SupplyAgreementQueries
     public static async Task EnsureNoOverlapAsync(
         this IApplicationDbContext db, Guid enterpriseId, Guid? baseId, Guid? personId, DateOnly start, DateOnly? end, Guid? except, CancellationToken cancellationToken)
     {
-        var last = end ?? DateOnly.MaxValue;
-        if (await db.SupplyAgreements.IgnoreQueryFilters().AnyAsync(
-                a => a.Id != except && a.EnterpriseId == enterpriseId && a.BaseId == baseId && a.PersonId == personId
-                    && a.StartDate <= last && (a.EndDate == null || a.EndDate >= start), cancellationToken))
+        if (await db.SupplyAgreements.IgnoreQueryFilters()
+                .Where(a => a.Id != except && a.EnterpriseId == enterpriseId && a.BaseId == baseId && a.PersonId == personId)
+                .AnyAsync(DatedRecord.OverlapsPeriod<SupplyAgreement>(start, end), cancellationToken))
         {
             throw new ConflictException("agreement.overlapping", "The enterprise already has an agreement with this counterparty in these dates.", "startDate");
         }

@@ -21,6 +21,17 @@ public abstract class DatedRecord : Entity
         where T : DatedRecord =>
         r => r.StartDate <= date && (r.EndDate == null || r.EndDate >= date);
 
+    /// <summary>Whether this record and a period (start to end inclusive; no end: open) share a day.</summary>
+    public bool Overlaps(DateOnly start, DateOnly? end) => StartDate <= (end ?? DateOnly.MaxValue) && (EndDate == null || EndDate >= start);
+
+    /// <summary>The same test as a query predicate, for refusing overlapping records in the database (a unit test holds the two equal).</summary>
+    public static Expression<Func<T, bool>> OverlapsPeriod<T>(DateOnly start, DateOnly? end)
+        where T : DatedRecord
+    {
+        var last = end ?? DateOnly.MaxValue;
+        return r => r.StartDate <= last && (r.EndDate == null || r.EndDate >= start);
+    }
+
     protected void SetDates(DateOnly start, DateOnly? end, DateOnly today)
     {
         if (start > today.AddYears(1))

@@ -55,8 +55,4 @@ public sealed class EmploymentRecord : DatedRecord, IJointlyCountyScoped
 
     /// <summary>The employment ended: <paramref name="lastDay"/> was the last day worked.</summary>
     public void End(DateOnly lastDay) => EndOn(lastDay);
-
-    /// <summary>Whether this and another period of the same person at the same enterprise overlap.</summary>
-    public bool Overlaps(DateOnly start, DateOnly? end) =>
-        StartDate <= (end ?? DateOnly.MaxValue) && start <= (EndDate ?? DateOnly.MaxValue);
 }
