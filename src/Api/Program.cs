@@ -157,6 +157,24 @@ app.UseOpenApiDocument();
 
 app.MapEndpointGroups();
 app.MapConnectEndpoints();
+if (app.Services.GetService<Sunshine.Infrastructure.Testing.AdjustableClock>() is { } adjustableClock)
+{
+    // End-to-end tests only (Development with Testing:AdjustableClock): move the clock on by whole days, or back to now.
+    app.MapPost("/api/testing/clock", (int? advanceDays) =>
+    {
+        if (advanceDays is { } days)
+        {
+            adjustableClock.Advance(TimeSpan.FromDays(days));
+        }
+        else
+        {
+            adjustableClock.Reset();
+        }
+
+        return Results.Ok(new { now = adjustableClock.GetUtcNow() });
+    }).ExcludeFromDescription().AllowAnonymous();
+}
+
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.MapFallback("/api/{**rest}", () => Results.NotFound());

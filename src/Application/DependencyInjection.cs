@@ -15,6 +15,10 @@ public static class DependencyInjection
         services.AddScoped<BenefitWorkflow>();
         services.AddScoped<IBenefitDecider, TrainingSubsidyDecider>();
         services.AddScoped<IBenefitDecider, Loans.InterestSubsidyDecider>();
+        services.AddScoped<Awards.AwardFactsGatherer>();
+        services.AddScoped<Awards.AwardDecider>();
+        services.AddScoped<IBenefitDecider>(sp => sp.GetRequiredService<Awards.AwardDecider>());
+        services.AddScoped<Awards.AwardScreening>();
         services.AddScoped<IAttachmentOwners, AttachmentOwners>();
         return services;
     }

@@ -26,7 +26,16 @@ public static class DependencyInjection
         var connectionString = configuration.GetConnectionString("Default")
             ?? throw new InvalidOperationException("ConnectionStrings:Default is not set.");
 
-        services.AddSingleton(TimeProvider.System);
+        if (environment.IsDevelopment() && configuration.GetValue<bool>(Testing.AdjustableClock.Setting))
+        {
+            services.AddSingleton<Testing.AdjustableClock>();
+            services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<Testing.AdjustableClock>());
+        }
+        else
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
         services.AddScoped<AuditTrail>();
         services.AddScoped<IAuditTrail>(sp => sp.GetRequiredService<AuditTrail>());
@@ -47,6 +56,7 @@ public static class DependencyInjection
         services.AddScoped<Application.Sales.ISalesWriter, Sales.SalesWriter>();
         services.AddSingleton<Partners.IdempotencyStore>();
         services.AddSingleton<IImportFiles, ImportFiles>();
+        services.AddSingleton<ISpreadsheetWriter, SpreadsheetWriter>();
         services.AddSingleton<IImportProgress, ImportProgress>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoDataSeeder>();

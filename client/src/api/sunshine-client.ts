@@ -1071,6 +1071,485 @@ export class SunshineClient {
     }
 
     /**
+     * Award applications in your scope by type, state and county, newest first: the review queue (programme.read).
+     * @param type (optional) The kinds of benefit that go through the one benefit workflow.
+     * @param state (optional) Where a benefit is in the workflow.
+     * @param countyId (optional) 
+     * @param page (optional) 
+     * @param pageSize (optional) 
+     * @return OK
+     */
+    getAwardApplications(type?: BenefitType | undefined, state?: BenefitState | undefined, countyId?: string | undefined, page?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<AwardApplicationListItemDtoPagedList> {
+        let url_ = this.baseUrl + "/api/awards/applications?";
+        if (type === null)
+            throw new globalThis.Error("The parameter 'type' cannot be null.");
+        else if (type !== undefined)
+            url_ += "Type=" + encodeURIComponent("" + type) + "&";
+        if (state === null)
+            throw new globalThis.Error("The parameter 'state' cannot be null.");
+        else if (state !== undefined)
+            url_ += "State=" + encodeURIComponent("" + state) + "&";
+        if (countyId === null)
+            throw new globalThis.Error("The parameter 'countyId' cannot be null.");
+        else if (countyId !== undefined)
+            url_ += "CountyId=" + encodeURIComponent("" + countyId) + "&";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "Page=" + encodeURIComponent("" + page) + "&";
+        if (pageSize === null)
+            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
+        else if (pageSize !== undefined)
+            url_ += "PageSize=" + encodeURIComponent("" + pageSize) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetAwardApplications(_response);
+        });
+    }
+
+    protected processGetAwardApplications(response: Response): Promise<AwardApplicationListItemDtoPagedList> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AwardApplicationListItemDtoPagedList;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<AwardApplicationListItemDtoPagedList>(null as any);
+    }
+
+    /**
+     * Start an application (a draft) for a person, base or enterprise of your county; one open application per award and beneficiary (programme.write).
+     * @return Created
+     */
+    createAwardApplication(body: CreateAwardApplicationCommand, signal?: AbortSignal): Promise<AwardApplicationDto> {
+        let url_ = this.baseUrl + "/api/awards/applications";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateAwardApplication(_response);
+        });
+    }
+
+    protected processCreateAwardApplication(response: Response): Promise<AwardApplicationDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AwardApplicationDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<AwardApplicationDto>(null as any);
+    }
+
+    /**
+     * One application with the facts frozen at submission beside the facts now, and its workflow (programme.read).
+     * @return OK
+     */
+    getAwardApplication(id: string, signal?: AbortSignal): Promise<AwardApplicationDto> {
+        let url_ = this.baseUrl + "/api/awards/applications/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetAwardApplication(_response);
+        });
+    }
+
+    protected processGetAwardApplication(response: Response): Promise<AwardApplicationDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AwardApplicationDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<AwardApplicationDto>(null as any);
+    }
+
+    /**
+     * The decision an application would get if submitted today, criterion by criterion, with its facts (programme.read).
+     * @param type The kinds of benefit that go through the one benefit workflow.
+     * @return OK
+     */
+    previewAwardDecision(type: BenefitType, beneficiaryId: string, signal?: AbortSignal): Promise<AwardPreviewDto> {
+        let url_ = this.baseUrl + "/api/awards/preview?";
+        if (type === undefined || type === null)
+            throw new globalThis.Error("The parameter 'type' must be defined and cannot be null.");
+        else
+            url_ += "type=" + encodeURIComponent("" + type) + "&";
+        if (beneficiaryId === undefined || beneficiaryId === null)
+            throw new globalThis.Error("The parameter 'beneficiaryId' must be defined and cannot be null.");
+        else
+            url_ += "beneficiaryId=" + encodeURIComponent("" + beneficiaryId) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processPreviewAwardDecision(_response);
+        });
+    }
+
+    protected processPreviewAwardDecision(response: Response): Promise<AwardPreviewDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AwardPreviewDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<AwardPreviewDto>(null as any);
+    }
+
+    /**
+     * Who qualifies for an award today (or on 31 December of a past year) and has no application of it, with each decision; county officers get their county (programme.read).
+     * @param type The kinds of benefit that go through the one benefit workflow.
+     * @param year (optional) 
+     * @param countyId (optional) 
+     * @return OK
+     */
+    getAwardScreening(type: BenefitType, year?: number | undefined, countyId?: string | undefined, signal?: AbortSignal): Promise<AwardScreeningDto> {
+        let url_ = this.baseUrl + "/api/awards/screening?";
+        if (type === undefined || type === null)
+            throw new globalThis.Error("The parameter 'type' must be defined and cannot be null.");
+        else
+            url_ += "type=" + encodeURIComponent("" + type) + "&";
+        if (year === null)
+            throw new globalThis.Error("The parameter 'year' cannot be null.");
+        else if (year !== undefined)
+            url_ += "year=" + encodeURIComponent("" + year) + "&";
+        if (countyId === null)
+            throw new globalThis.Error("The parameter 'countyId' cannot be null.");
+        else if (countyId !== undefined)
+            url_ += "countyId=" + encodeURIComponent("" + countyId) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetAwardScreening(_response);
+        });
+    }
+
+    protected processGetAwardScreening(response: Response): Promise<AwardScreeningDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AwardScreeningDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<AwardScreeningDto>(null as any);
+    }
+
+    /**
+     * The screening list as XLSX; it names people, so the export is audited (programme.read).
+     * @return OK
+     */
+    exportAwardScreening(body: ExportAwardScreeningCommand, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/awards/screening/export";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportAwardScreening(_response);
+        });
+    }
+
+    protected processExportAwardScreening(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * Prosperity leaders per county: rural disabled people holding an approved or paid demonstration-household or -base award (programme.read).
+     * @return OK
+     */
+    getProsperityLeaders(signal?: AbortSignal): Promise<ProsperityLeadersDto> {
+        let url_ = this.baseUrl + "/api/awards/prosperity-leaders";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetProsperityLeaders(_response);
+        });
+    }
+
+    protected processGetProsperityLeaders(response: Response): Promise<ProsperityLeadersDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProsperityLeadersDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ProsperityLeadersDto>(null as any);
+    }
+
+    /**
      * Benefits in your scope by type and state: the worklist (programme.read).
      * @param type (optional) The kinds of benefit that go through the one benefit workflow.
      * @param state (optional) Where a benefit is in the workflow.
@@ -1557,7 +2036,7 @@ export class SunshineClient {
     }
 
     /**
-     * Approve as the county federation; final for types without city approval (decisions.county).
+     * Approve as the county federation; final for subsidies; awards go into their public notice (公示) for the policy's days (decisions.county).
      * @return OK
      */
     reviewBenefit(id: string, body: StepRequest, signal?: AbortSignal): Promise<BenefitDto> {
@@ -1638,11 +2117,11 @@ export class SunshineClient {
     }
 
     /**
-     * Approve as the city (decisions.city).
+     * Final approval: by the city for city-level awards (decisions.city), by the county for county awards; not while the public notice runs or an objection is open (409). An award of 0.00 is recognised.
      * @return OK
      */
     approveBenefit(id: string, body: StepRequest, signal?: AbortSignal): Promise<BenefitDto> {
-        let url_ = this.baseUrl + "/api/benefits/{id}/city-approval";
+        let url_ = this.baseUrl + "/api/benefits/{id}/approval";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
         url_ = url_.replace("{id}", encodeURIComponent("" + id));
@@ -1719,7 +2198,7 @@ export class SunshineClient {
     }
 
     /**
-     * Record the payment date and voucher of a finally approved benefit.
+     * Pay a finally approved benefit from one or more fund allocations (parts sum to the amount; county benefits from the county's allocations by a county officer, city awards from the city's by a city officer; not the submitter or approver). Concurrent overdraft → 409.
      * @return OK
      */
     payBenefit(id: string, body: PaymentRequest, signal?: AbortSignal): Promise<BenefitDto> {
@@ -1747,6 +2226,171 @@ export class SunshineClient {
     }
 
     protected processPayBenefit(response: Response): Promise<BenefitDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as BenefitDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<BenefitDto>(null as any);
+    }
+
+    /**
+     * Record an objection received during the public notice (decisions.county or decisions.city).
+     * @return OK
+     */
+    recordObjection(id: string, body: ObjectionRequest, signal?: AbortSignal): Promise<BenefitDto> {
+        let url_ = this.baseUrl + "/api/benefits/{id}/objections";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRecordObjection(_response);
+        });
+    }
+
+    protected processRecordObjection(response: Response): Promise<BenefitDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as BenefitDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<BenefitDto>(null as any);
+    }
+
+    /**
+     * Resolve an open objection: upheld (the award cannot be approved) or dismissed, with the finding; not by its recorder.
+     * @return OK
+     */
+    resolveObjection(id: string, objectionId: string, body: ObjectionResolutionRequest, signal?: AbortSignal): Promise<BenefitDto> {
+        let url_ = this.baseUrl + "/api/benefits/{id}/objections/{objectionId}/resolution";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (objectionId === undefined || objectionId === null)
+            throw new globalThis.Error("The parameter 'objectionId' must be defined.");
+        url_ = url_.replace("{objectionId}", encodeURIComponent("" + objectionId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processResolveObjection(_response);
+        });
+    }
+
+    protected processResolveObjection(response: Response): Promise<BenefitDto> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -4842,6 +5486,423 @@ export class SunshineClient {
             });
         }
         return Promise.resolve<SupplyAgreementDto>(null as any);
+    }
+
+    /**
+     * Allocations in your scope (county officers: their county's and the city's) with disbursed and balance (programme.read).
+     * @param year (optional) 
+     * @param countyId (optional) 
+     * @return OK
+     */
+    getFundAllocations(year?: number | undefined, countyId?: string | undefined, signal?: AbortSignal): Promise<FundAllocationDto[]> {
+        let url_ = this.baseUrl + "/api/funds/allocations?";
+        if (year === null)
+            throw new globalThis.Error("The parameter 'year' cannot be null.");
+        else if (year !== undefined)
+            url_ += "Year=" + encodeURIComponent("" + year) + "&";
+        if (countyId === null)
+            throw new globalThis.Error("The parameter 'countyId' cannot be null.");
+        else if (countyId !== undefined)
+            url_ += "CountyId=" + encodeURIComponent("" + countyId) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetFundAllocations(_response);
+        });
+    }
+
+    protected processGetFundAllocations(response: Response): Promise<FundAllocationDto[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as FundAllocationDto[];
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FundAllocationDto[]>(null as any);
+    }
+
+    /**
+     * Record an allocation: year, level, county (none: the city's), amount, document number; county officers their county's (decisions.county or decisions.city).
+     * @return Created
+     */
+    createFundAllocation(body: CreateFundAllocationCommand, signal?: AbortSignal): Promise<FundAllocationDto> {
+        let url_ = this.baseUrl + "/api/funds/allocations";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateFundAllocation(_response);
+        });
+    }
+
+    protected processCreateFundAllocation(response: Response): Promise<FundAllocationDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as FundAllocationDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FundAllocationDto>(null as any);
+    }
+
+    /**
+     * Payments and reversals in your scope by payment date and county, newest first; accounts masked (programme.read).
+     * @param from (optional) 
+     * @param to (optional) 
+     * @param countyId (optional) 
+     * @param benefitId (optional) 
+     * @param page (optional) 
+     * @param pageSize (optional) 
+     * @return OK
+     */
+    getFundPayments(from?: string | undefined, to?: string | undefined, countyId?: string | undefined, benefitId?: string | undefined, page?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<FundPaymentDtoPagedList> {
+        let url_ = this.baseUrl + "/api/funds/payments?";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "From=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "To=" + encodeURIComponent("" + to) + "&";
+        if (countyId === null)
+            throw new globalThis.Error("The parameter 'countyId' cannot be null.");
+        else if (countyId !== undefined)
+            url_ += "CountyId=" + encodeURIComponent("" + countyId) + "&";
+        if (benefitId === null)
+            throw new globalThis.Error("The parameter 'benefitId' cannot be null.");
+        else if (benefitId !== undefined)
+            url_ += "BenefitId=" + encodeURIComponent("" + benefitId) + "&";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "Page=" + encodeURIComponent("" + page) + "&";
+        if (pageSize === null)
+            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
+        else if (pageSize !== undefined)
+            url_ += "PageSize=" + encodeURIComponent("" + pageSize) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetFundPayments(_response);
+        });
+    }
+
+    protected processGetFundPayments(response: Response): Promise<FundPaymentDtoPagedList> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as FundPaymentDtoPagedList;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FundPaymentDtoPagedList>(null as any);
+    }
+
+    /**
+     * Reverse a payment with a new negative payment on the same allocations; the benefit waits to be paid again (an officer of the paying level, with a reason).
+     * @return OK
+     */
+    reverseFundPayment(id: string, body: ReversalRequest, signal?: AbortSignal): Promise<FundPaymentDto> {
+        let url_ = this.baseUrl + "/api/funds/payments/{id}/reversal";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processReverseFundPayment(_response);
+        });
+    }
+
+    protected processReverseFundPayment(response: Response): Promise<FundPaymentDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as FundPaymentDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FundPaymentDto>(null as any);
+    }
+
+    /**
+     * The ledger reconciled to the cent: allocated − disbursed = balance, disbursed = the sum of the ledger entries, per allocation in your scope (programme.read).
+     * @param year (optional) 
+     * @return OK
+     */
+    getFundReconciliation(year?: number | undefined, signal?: AbortSignal): Promise<FundReconciliationDto> {
+        let url_ = this.baseUrl + "/api/funds/reconciliation?";
+        if (year === null)
+            throw new globalThis.Error("The parameter 'year' cannot be null.");
+        else if (year !== undefined)
+            url_ += "Year=" + encodeURIComponent("" + year) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetFundReconciliation(_response);
+        });
+    }
+
+    protected processGetFundReconciliation(response: Response): Promise<FundReconciliationDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as FundReconciliationDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FundReconciliationDto>(null as any);
+    }
+
+    /**
+     * The payment roster (发放花名册) of a period as XLSX for the finance office; it names people, so the export is audited (programme.read).
+     * @return OK
+     */
+    exportPaymentRoster(body: ExportPaymentRosterCommand, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/funds/payment-roster";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportPaymentRoster(_response);
+        });
+    }
+
+    protected processExportPaymentRoster(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
     }
 
     /**
@@ -11447,6 +12508,88 @@ export interface AuditEntryDtoPagedList {
     totalCount: number;
 }
 
+/** An award application: the award, the beneficiary, the facts frozen at submission beside the facts now, and its benefit (workflow, frozen and live decisions, public notice, objections). */
+export interface AwardApplicationDto {
+    id: string;
+    type: BenefitType;
+    beneficiaryKind: BeneficiaryKind;
+    beneficiaryId: string;
+    beneficiaryName: string;
+    countyId: string;
+    countyName: string;
+    snapshot?: AwardFactsDto;
+    liveFacts?: AwardFactsDto;
+    benefit: BenefitDto;
+    version: number;
+}
+
+/** A row of the applications list. */
+export interface AwardApplicationListItemDto {
+    id: string;
+    type: BenefitType;
+    beneficiaryKind: BeneficiaryKind;
+    beneficiaryId: string;
+    beneficiaryName: string;
+    countyId: string;
+    countyName: string;
+    state: BenefitState;
+    amount?: number | undefined;
+    submittedAt?: string | undefined;
+    noticeEndsOn?: string | undefined;
+}
+
+/** A page of results and the total count behind it. */
+export interface AwardApplicationListItemDtoPagedList {
+    items: AwardApplicationListItemDto[];
+    page: number;
+    pageSize: number;
+    totalCount: number;
+}
+
+/** The facts an award decision was made on, as shown and as frozen at submission: the assessment date and the sales year, the policy version, the beneficiary's status, each shop's net sales and the total, the counted households, bases and employees. */
+export interface AwardFactsDto {
+    type: BenefitType;
+    assessmentDate: string;
+    salesYear: number;
+    policyVersionId?: string | undefined;
+    holdsAwardOfType: boolean;
+    beneficiaryStatus?: string | undefined;
+    shops: ShopSalesDto[];
+    totalSales?: number | undefined;
+    stablyLinkedHouseholds?: number | undefined;
+    stableLinkMonths?: number | undefined;
+    basesWithActiveAgreements?: number | undefined;
+    disabledEmployees?: number | undefined;
+}
+
+/** The decision an application would get now, with the facts behind it (the wizard's live check). */
+export interface AwardPreviewDto {
+    type: BenefitType;
+    beneficiaryId: string;
+    beneficiaryName: string;
+    decision: DecisionDto;
+    facts: AwardFactsDto;
+}
+
+/** The screening of an award: who qualifies on the assessment date, with every decision. */
+export interface AwardScreeningDto {
+    type: BenefitType;
+    assessmentDate: string;
+    salesYear: number;
+    countyId?: string | undefined;
+    rows: AwardScreeningRowDto[];
+}
+
+/** One beneficiary that qualifies and has no open or decided application of the award. */
+export interface AwardScreeningRowDto {
+    beneficiaryId: string;
+    beneficiaryName: string;
+    countyId: string;
+    countyName: string;
+    decision: DecisionDto;
+    facts: AwardFactsDto;
+}
+
 /** A Sunshine Employment Poverty-Alleviation Base (阳光就业扶贫基地). */
 export interface BaseDto {
     id: string;
@@ -11492,12 +12635,19 @@ export enum BaseStatus {
     Revoked = "Revoked",
 }
 
+/** Who or what a benefit is for. */
+export enum BeneficiaryKind {
+    Person = "Person",
+    Base = "Base",
+    Enterprise = "Enterprise",
+}
+
 /** A beneficiary to add. */
 export interface BeneficiaryRequest {
     personId: string;
 }
 
-/** A benefit in the workflow. `Decision` is frozen at submission; `LiveDecision` is the decision the facts and policy give now; `DecisionChanged` flags a difference (before final approval the submitter must re-submit; after it, the flag records a later correction of facts). */
+/** A benefit in the workflow. `Decision` is frozen at submission; `LiveDecision` is the decision the facts and policy give now; `DecisionChanged` flags a difference (before final approval the submitter must re-submit; after it, the flag records a later correction of facts). Awards carry their public notice (公示) dates and the objections received. */
 export interface BenefitDto {
     id: string;
     type: BenefitType;
@@ -11505,7 +12655,9 @@ export interface BenefitDto {
     personId?: string | undefined;
     state: BenefitState;
     isFinallyApproved: boolean;
+    level: BenefitLevel;
     requiresCityApproval: boolean;
+    requiresPublicNotice: boolean;
     decision?: DecisionDto;
     liveDecision?: DecisionDto;
     decisionChanged: boolean;
@@ -11513,12 +12665,21 @@ export interface BenefitDto {
     submittedById?: string | undefined;
     submittedAt?: string | undefined;
     countyReviewedById?: string | undefined;
-    cityApprovedById?: string | undefined;
+    approvedById?: string | undefined;
+    noticeStartsOn?: string | undefined;
+    noticeEndsOn?: string | undefined;
+    objections: ObjectionDto[];
     paidById?: string | undefined;
     paymentDate?: string | undefined;
     paymentVoucher?: string | undefined;
     transitions: TransitionDto[];
     version: number;
+}
+
+/** Who approves a type finally and whose funds pay it. */
+export enum BenefitLevel {
+    County = "County",
+    City = "City",
 }
 
 /** A link's dates: the end date is its last day in force (none: open-ended). */
@@ -11590,12 +12751,19 @@ export enum BenefitState {
     Paid = "Paid",
     Rejected = "Rejected",
     Withdrawn = "Withdrawn",
+    PublicNotice = "PublicNotice",
+    Approved = "Approved",
+    Recognised = "Recognised",
 }
 
 /** The kinds of benefit that go through the one benefit workflow. */
 export enum BenefitType {
     TrainingSubsidy = "TrainingSubsidy",
     LoanInterestSubsidy = "LoanInterestSubsidy",
+    DemonstrationHouseholdAward = "DemonstrationHouseholdAward",
+    DemonstrationBaseAward = "DemonstrationBaseAward",
+    PovertyAlleviationBaseEnterpriseAward = "PovertyAlleviationBaseEnterpriseAward",
+    EmploymentBaseEnterpriseAward = "EmploymentBaseEnterpriseAward",
 }
 
 /** A page of the catalogue, and the newest change in it (send it back as `updatedSince`). */
@@ -11749,6 +12917,12 @@ export interface CreateAccountCommand {
     password: string;
 }
 
+/** Starts an award application (a draft) for a person, a Sunshine base or an enterprise of your county; the county is the beneficiary's. One open application per award type and beneficiary. */
+export interface CreateAwardApplicationCommand {
+    type: BenefitType;
+    beneficiaryId: string;
+}
+
 /** Registers a base of a county (the officer's own, for county officers). */
 export interface CreateBaseCommand {
     countyId: string;
@@ -11815,6 +12989,16 @@ export interface CreateExhibitionCommand {
     mode: EventMode;
     startDate: string;
     endDate: string;
+}
+
+/** Records an allocation from the disability employment security fund: year, level, the county it goes to (none: held by the city for city-level awards; required for county-level funds), amount and document number. City officers record any; county officers their own county's. */
+export interface CreateFundAllocationCommand {
+    year: number;
+    level: FundLevel;
+    countyId?: string | undefined;
+    amount: number;
+    documentNumber: string;
+    note?: string | undefined;
 }
 
 /** Starts a household with its head — a registry person (`HeadPersonId`) or a family member by name — and its registered-poor status and baseline income. */
@@ -12226,6 +13410,20 @@ export interface ExhibitionResultsRequest {
     fundingSource?: string | undefined;
 }
 
+/** The screening list as XLSX (it names people, so the export is audited). */
+export interface ExportAwardScreeningCommand {
+    type: BenefitType;
+    year?: number | undefined;
+    countyId?: string | undefined;
+}
+
+/** The payment roster (发放花名册) for the finance office: the period's payments and reversals in your scope as XLSX (accounts masked). It names people, so the export is audited. */
+export interface ExportPaymentRosterCommand {
+    from: string;
+    to: string;
+    countyId?: string | undefined;
+}
+
 /** Who pays for the course. */
 export enum FeeModel {
     Free = "Free",
@@ -12241,6 +13439,80 @@ export interface FieldError {
     code: string;
     /** Readable message in the request's language. */
     message: string;
+}
+
+/** An allocation with what has been paid out of it and what is left. */
+export interface FundAllocationDto {
+    id: string;
+    year: number;
+    level: FundLevel;
+    countyId?: string | undefined;
+    countyName?: string | undefined;
+    amount: number;
+    disbursed: number;
+    balance: number;
+    documentNumber: string;
+    note: string;
+    createdAt: string;
+    version: number;
+}
+
+/** The level of government whose disability employment security fund (残疾人就业保障金) an allocation comes from. */
+export enum FundLevel {
+    Province = "Province",
+    City = "City",
+    County = "County",
+}
+
+/** A payment or a reversal in the disbursement list: the benefit, the payee (account masked), the parts. */
+export interface FundPaymentDto {
+    id: string;
+    benefitId: string;
+    benefitType: BenefitType;
+    level: BenefitLevel;
+    countyId: string;
+    countyName: string;
+    beneficiaryName?: string | undefined;
+    amount: number;
+    paymentDate: string;
+    voucher: string;
+    payeeName: string;
+    payeeBank: string;
+    payeeAccount: string;
+    payerId: string;
+    recordedAt: string;
+    reversalOfId?: string | undefined;
+    reversedById?: string | undefined;
+    reason?: string | undefined;
+    entries: LedgerEntryDto[];
+}
+
+/** A page of results and the total count behind it. */
+export interface FundPaymentDtoPagedList {
+    items: FundPaymentDto[];
+    page: number;
+    pageSize: number;
+    totalCount: number;
+}
+
+/** The ledger reconciled to the cent: for each allocation in your scope, allocated − disbursed = balance, and the disbursed figure kept with the allocation equals the sum of its ledger entries. */
+export interface FundReconciliationDto {
+    reconciled: boolean;
+    allocated: number;
+    disbursed: number;
+    balance: number;
+    entriesTotal: number;
+    allocations: FundReconciliationLineDto[];
+}
+
+export interface FundReconciliationLineDto {
+    allocationId: string;
+    documentNumber: string;
+    allocated: number;
+    disbursed: number;
+    balance: number;
+    entriesTotal: number;
+    reconciled: boolean;
 }
 
 export enum HoursType {
@@ -12474,6 +13746,13 @@ export interface LastDayRequest {
     lastDay: string;
 }
 
+/** One allocation's part of a payment (negative in a reversal). */
+export interface LedgerEntryDto {
+    allocationId: string;
+    documentNumber: string;
+    amount: number;
+}
+
 /** What a link brought the household in a month (`yyyy-MM`). */
 export interface LinkMonthDto {
     month: string;
@@ -12584,6 +13863,31 @@ export interface MentoringSessionDtoPagedList {
     page: number;
     pageSize: number;
     totalCount: number;
+}
+
+/** An objection received during the public notice; `Upheld` is null while it is open. */
+export interface ObjectionDto {
+    id: string;
+    receivedOn: string;
+    summary: string;
+    recordedById: string;
+    recordedAt: string;
+    upheld?: boolean | undefined;
+    resolution?: string | undefined;
+    resolvedById?: string | undefined;
+    resolvedAt?: string | undefined;
+}
+
+/** An objection received during the public notice: when, and what it says. */
+export interface ObjectionRequest {
+    receivedOn: string;
+    summary: string;
+}
+
+/** The finding on an objection: upheld or dismissed, and why. */
+export interface ObjectionResolutionRequest {
+    upheld: boolean;
+    resolution: string;
 }
 
 /** A specialty zone or store with its participants and the fees waived for them. */
@@ -12763,10 +14067,20 @@ export interface PartnerShopRequest {
     seller: SellerIdentity;
 }
 
-/** When the benefit was paid, and the payment voucher (记账凭证) number. */
+/** One allocation and the part of the payment it funds. */
+export interface PaymentPartRequest {
+    allocationId: string;
+    amount: number;
+}
+
+/** A payment: its date and voucher (记账凭证) number, the allocations it comes from and how much of each, and the payee's name, bank and account number (stored encrypted, shown masked). */
 export interface PaymentRequest {
     paymentDate: string;
     voucher: string;
+    parts?: PaymentPartRequest[] | undefined;
+    payeeName: string;
+    payeeBank: string;
+    payeeAccount: string;
 }
 
 /** A staff-entered record awaiting a second officer's confirmation. */
@@ -12874,6 +14188,10 @@ export enum PolicyKey {
     MicrocreditInterestSubsidy = "MicrocreditInterestSubsidy",
     EntrepreneurLoanInterestSubsidy = "EntrepreneurLoanInterestSubsidy",
     StableLinkMonths = "StableLinkMonths",
+    DemonstrationHouseholdAward = "DemonstrationHouseholdAward",
+    DemonstrationBaseAward = "DemonstrationBaseAward",
+    EnterpriseRecognitions = "EnterpriseRecognitions",
+    PublicNotice = "PublicNotice",
 }
 
 /** A version of a policy parameter. `IsUsed`: a decision used it, so it can no longer change. */
@@ -12945,6 +14263,18 @@ export interface ProgrammeDto {
     periodStart: string;
     periodEnd: string;
     documentReference: string;
+}
+
+export interface ProsperityLeadersDto {
+    total: number;
+    counties: ProsperityLeadersRowDto[];
+}
+
+/** Prosperity leaders (致富带头人) of a county: rural disabled people holding an approved or paid demonstration-household or demonstration-base award. */
+export interface ProsperityLeadersRowDto {
+    countyId: string;
+    countyName: string;
+    leaders: number;
 }
 
 export enum ProviderType {
@@ -13038,6 +14368,11 @@ export interface ResetAccountPasswordRequest {
 
 /** Why the sensitive values are needed (written to the audit trail). */
 export interface RevealRequest {
+    reason: string;
+}
+
+/** Why a payment is reversed. */
+export interface ReversalRequest {
     reason: string;
 }
 
@@ -13146,6 +14481,13 @@ export interface ShopRequest {
     url?: string | undefined;
     granularity: ReportingGranularity;
     openedOn: string;
+}
+
+/** One shop's counted net sales of the sales year. */
+export interface ShopSalesDto {
+    shopId: string;
+    shopName: string;
+    net: number;
 }
 
 export enum ShopStatus {

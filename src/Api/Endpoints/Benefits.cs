@@ -4,6 +4,7 @@ using Sunshine.Api.Hosting;
 using Sunshine.Application.Benefits;
 using Sunshine.Application.Benefits.ApproveBenefit;
 using Sunshine.Application.Benefits.GetBenefits;
+using Sunshine.Application.Benefits.Objections;
 using Sunshine.Application.Benefits.PayBenefit;
 using Sunshine.Application.Benefits.RejectBenefit;
 using Sunshine.Application.Benefits.ResubmitBenefit;
@@ -36,9 +37,17 @@ public sealed class Benefits : IEndpointGroup
         MapStep(group, "withdrawal", nameof(WithdrawBenefit), WithdrawBenefit, "Withdraw before review (the submitter; programme.write).");
         MapStep(group, "return", nameof(ReturnBenefit), ReturnBenefit, "Return to draft for corrections, with a reason (decisions.county or decisions.city for the step).");
         MapStep(group, "rejection", nameof(RejectBenefit), RejectBenefit, "Reject, with a reason (decisions.county or decisions.city for the step).");
-        MapStep(group, "county-review", nameof(ReviewBenefit), ReviewBenefit, "Approve as the county federation; final for types without city approval (decisions.county).");
-        MapStep(group, "city-approval", nameof(ApproveBenefit), ApproveBenefit, "Approve as the city (decisions.city).");
-        MapStep(group, "payment", nameof(PayBenefit), PayBenefit, "Record the payment date and voucher of a finally approved benefit.");
+        MapStep(group, "county-review", nameof(ReviewBenefit), ReviewBenefit,
+            "Approve as the county federation; final for subsidies; awards go into their public notice (公示) for the policy's days (decisions.county).");
+        MapStep(group, "approval", nameof(ApproveBenefit), ApproveBenefit,
+            "Final approval: by the city for city-level awards (decisions.city), by the county for county awards; not while the public notice runs or an objection is open (409). An award of 0.00 is recognised.");
+        MapStep(group, "payment", nameof(PayBenefit), PayBenefit,
+            "Pay a finally approved benefit from one or more fund allocations (parts sum to the amount; county benefits from the county's allocations by a county officer, city awards from the city's by a city officer; not the submitter or approver). Concurrent overdraft → 409.");
+        MapStep(group, "objections", nameof(RecordObjection), RecordObjection, "Record an objection received during the public notice (decisions.county or decisions.city).");
+        group.MapPost("{id:guid}/objections/{objectionId:guid}/resolution", ResolveObjection).WithName(nameof(ResolveObjection))
+            .WithSummary("Resolve an open objection: upheld (the award cannot be approved) or dismissed, with the finding; not by its recorder.")
+            .ProducesStandardProblems()
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
     }
 
     private static void MapStep(RouteGroupBuilder group, string step, string name, Delegate handler, string summary) =>
@@ -71,11 +80,28 @@ public sealed class Benefits : IEndpointGroup
         TypedResults.Ok(await sender.Send(new ApproveBenefitCommand(id, request.Comment), ct));
 
     private static async Task<Ok<BenefitDto>> PayBenefit(Guid id, PaymentRequest request, ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new PayBenefitCommand(id, request.PaymentDate, request.Voucher), ct));
+        TypedResults.Ok(await sender.Send(
+            new PayBenefitCommand(id, request.PaymentDate, request.Voucher, request.Parts ?? [], request.PayeeName, request.PayeeBank, request.PayeeAccount), ct));
+
+    private static async Task<Ok<BenefitDto>> RecordObjection(Guid id, ObjectionRequest request, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new RecordObjectionCommand(id, request.ReceivedOn, request.Summary), ct));
+
+    private static async Task<Ok<BenefitDto>> ResolveObjection(Guid id, Guid objectionId, ObjectionResolutionRequest request, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ResolveObjectionCommand(id, objectionId, request.Upheld, request.Resolution), ct));
 }
+
+/// <summary>An objection received during the public notice: when, and what it says.</summary>
+public sealed record ObjectionRequest(DateOnly ReceivedOn, string Summary);
+
+/// <summary>The finding on an objection: upheld or dismissed, and why.</summary>
+public sealed record ObjectionResolutionRequest(bool Upheld, string Resolution);
 
 /// <summary>A workflow step's comment (required to return or reject).</summary>
 public sealed record StepRequest(string? Comment);
 
-/// <summary>When the benefit was paid, and the payment voucher (记账凭证) number.</summary>
-public sealed record PaymentRequest(DateOnly PaymentDate, string Voucher);
+/// <summary>
+/// A payment: its date and voucher (记账凭证) number, the allocations it comes from and how much of
+/// each, and the payee's name, bank and account number (stored encrypted, shown masked).
+/// </summary>
+public sealed record PaymentRequest(
+    DateOnly PaymentDate, string Voucher, IReadOnlyList<PaymentPartRequest>? Parts, string PayeeName, string PayeeBank, string PayeeAccount);

@@ -59,6 +59,8 @@ public sealed partial class ProblemDetailsExceptionHandler(ILogger<ProblemDetail
         DbUpdateConcurrencyException => Problem(httpContext, 412, "concurrency.stale", "The record was changed by someone else: reload it and try again."),
         DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique } =>
             UniqueViolation(httpContext, unique.ConstraintName),
+        DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.CheckViolation, ConstraintName: "ck_fund_allocations_balance" } } =>
+            Problem(httpContext, 409, "fund.insufficient_balance", "The allocation's balance would go below zero: nothing was paid."),
         DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } } =>
             Problem(httpContext, 409, "conflict.reference", "The record refers to, or is referred to by, another record."),
         _ => Problem(httpContext, 500, "server.error", "An unexpected error occurred. Quote the trace id when reporting it."),

@@ -44,7 +44,7 @@ public static class InterestSubsidyClaimQueries
 /// </summary>
 public sealed class InterestSubsidyDecider(IApplicationDbContext db) : IBenefitDecider
 {
-    public BenefitType Type => BenefitType.LoanInterestSubsidy;
+    public bool Decides(BenefitType type) => type == BenefitType.LoanInterestSubsidy;
 
     public async Task<Decision> DecideAsync(Benefit benefit, CancellationToken cancellationToken)
     {

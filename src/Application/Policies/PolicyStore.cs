@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Sunshine.Application.Common.Interfaces;
+using Sunshine.Domain.Awards;
 using Sunshine.Domain.Common;
 using Sunshine.Domain.Evidence;
 using Sunshine.Domain.Loans;
@@ -39,6 +40,10 @@ public static class PolicyStore
         PolicyKey.TrainingQualifications => ReadQualifications(content),
         PolicyKey.MicrocreditInterestSubsidy or PolicyKey.EntrepreneurLoanInterestSubsidy => InterestSubsidyPolicy.FromJson(content),
         PolicyKey.StableLinkMonths => StableLinkPolicy.FromJson(content),
+        PolicyKey.DemonstrationHouseholdAward => DemonstrationHouseholdPolicy.FromJson(content),
+        PolicyKey.DemonstrationBaseAward => DemonstrationBasePolicy.FromJson(content),
+        PolicyKey.EnterpriseRecognitions => EnterpriseRecognitionPolicy.FromJson(content),
+        PolicyKey.PublicNotice => PublicNoticePolicy.FromJson(content),
         _ => throw new ArgumentOutOfRangeException(nameof(key), key, "Unknown policy key."),
     };
 

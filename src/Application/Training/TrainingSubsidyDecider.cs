@@ -14,7 +14,7 @@ namespace Sunshine.Application.Training;
 /// </summary>
 public sealed class TrainingSubsidyDecider(IApplicationDbContext db) : IBenefitDecider
 {
-    public BenefitType Type => BenefitType.TrainingSubsidy;
+    public bool Decides(BenefitType type) => type == BenefitType.TrainingSubsidy;
 
     public async Task<Decision> DecideAsync(Benefit benefit, CancellationToken cancellationToken)
     {

@@ -16,6 +16,18 @@ public enum PolicyKey
 
     /// <summary>Stable benefit link (稳定带动): the minimum months of a year in which a household's products were carried.</summary>
     StableLinkMonths,
+
+    /// <summary>County demonstration household (阳光致富示范户): previous-year sales threshold and grant.</summary>
+    DemonstrationHouseholdAward,
+
+    /// <summary>City demonstration base (阳光扶贫示范基地): stably linked households, annual sales threshold, grant.</summary>
+    DemonstrationBaseAward,
+
+    /// <summary>Enterprise recognitions: minimum Sunshine bases under agreement, minimum disabled employees, and the grant of each (0 = recognition without money).</summary>
+    EnterpriseRecognitions,
+
+    /// <summary>The public notice (公示) of awards: how many days it lasts.</summary>
+    PublicNotice,
 }
 
 /// <summary>

@@ -10,6 +10,8 @@ using Sunshine.Domain.Common;
 using Sunshine.Domain.Programmes;
 using Sunshine.Domain.Regions;
 using Sunshine.Domain.Attachments;
+using Sunshine.Domain.Awards;
+using Sunshine.Domain.Funds;
 using Sunshine.Domain.Benefits;
 using Sunshine.Domain.Bases;
 using Sunshine.Domain.Catalogue;
@@ -91,6 +93,12 @@ public sealed class ApplicationDbContext(
     public DbSet<Loan> Loans => Set<Loan>();
 
     public DbSet<InterestSubsidyClaim> InterestSubsidyClaims => Set<InterestSubsidyClaim>();
+
+    public DbSet<AwardApplication> AwardApplications => Set<AwardApplication>();
+
+    public DbSet<FundAllocation> FundAllocations => Set<FundAllocation>();
+
+    public DbSet<FundPayment> FundPayments => Set<FundPayment>();
 
     public DbSet<IncubationRecord> Incubations => Set<IncubationRecord>();
 

@@ -82,7 +82,7 @@ describe('benefitActions', () => {
       ...awaitingCity,
       state: BenefitState.CityApproved,
       isFinallyApproved: true,
-      cityApprovedById: CITY.id,
+      approvedById: CITY.id,
     };
     expect(benefitActions(approved, CITY)).toEqual([]);
     expect(benefitActions(approved, { ...CITY, id: 'city2' })).toEqual(['pay']);

@@ -41,7 +41,7 @@ export function benefitActions(benefit: BenefitDto, user: CurrentUserDto): Benef
   const checker =
     !submitter &&
     user.id !== benefit.countyReviewedById &&
-    user.id !== benefit.cityApprovedById &&
+    user.id !== benefit.approvedById &&
     can(stepPermission(benefit));
   const awaiting = awaitingDecision(benefit);
   const writer = can(PERMISSIONS.programmeWrite);

@@ -6,8 +6,13 @@ using Sunshine.Domain.Benefits;
 
 namespace Sunshine.Application.Benefits.ApproveBenefit;
 
-/// <summary>The city approves a county-reviewed benefit of a type that needs it; the decision is re-evaluated first.</summary>
-[RequiresPermission(Permissions.CityDecide)]
+/// <summary>
+/// Final approval after the county review: by the city for city-level benefits (decisions.city), by
+/// the county for county awards once their public notice is over (decisions.county). Refused while
+/// the notice runs or an objection is open; the decision is re-evaluated first. An award of 0.00 is
+/// recognised on approval.
+/// </summary>
+[RequiresPermission(Permissions.CountyDecide, Permissions.CityDecide)]
 public sealed record ApproveBenefitCommand(Guid Id, string? Comment) : ICommand<BenefitDto>;
 
 public sealed class ApproveBenefitValidator : AbstractValidator<ApproveBenefitCommand>
@@ -20,8 +25,9 @@ public sealed class ApproveBenefitHandler(BenefitWorkflow workflow) : ICommandHa
     public async ValueTask<BenefitDto> Handle(ApproveBenefitCommand command, CancellationToken cancellationToken)
     {
         var benefit = await workflow.RequireAsync(command.Id, cancellationToken);
+        workflow.EnsureMayDecide(benefit);
         var live = await workflow.DecideAsync(benefit, cancellationToken);
-        benefit.ApproveByCity(workflow.Actor, live, workflow.Now, command.Comment);
+        benefit.Approve(workflow.Actor, live, workflow.Today, workflow.Now, command.Comment);
         return await workflow.SaveAsync(benefit, live, cancellationToken);
     }
 }

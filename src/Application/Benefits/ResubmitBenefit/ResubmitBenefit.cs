@@ -20,8 +20,9 @@ public sealed class ResubmitBenefitHandler(BenefitWorkflow workflow) : ICommandH
     public async ValueTask<BenefitDto> Handle(ResubmitBenefitCommand command, CancellationToken cancellationToken)
     {
         var benefit = await workflow.RequireAsync(command.Id, cancellationToken);
-        var decision = await workflow.DecideAsync(benefit, cancellationToken);
+        var decision = await workflow.DecideOnSubmissionAsync(benefit, cancellationToken);
         benefit.Resubmit(workflow.Actor, decision, workflow.Now, command.Comment);
+        await workflow.FreezeAsync(benefit, cancellationToken);
         await workflow.MarkPolicyUsedAsync(decision, cancellationToken);
         return await workflow.SaveAsync(benefit, decision, cancellationToken);
     }

@@ -8,7 +8,7 @@ namespace Sunshine.Application.Benefits.ReviewBenefit;
 
 /// <summary>
 /// The county federation reviews and approves a submitted benefit (final for types without city
-/// approval). The decision is re-evaluated: if it would differ now, the step is refused (409).
+/// approval); awards go into their public notice (公示) for the days of the policy in force. The decision is re-evaluated: if it would differ now, the step is refused (409).
 /// </summary>
 [RequiresPermission(Permissions.CountyDecide)]
 public sealed record ReviewBenefitCommand(Guid Id, string? Comment) : ICommand<BenefitDto>;
@@ -24,7 +24,8 @@ public sealed class ReviewBenefitHandler(BenefitWorkflow workflow) : ICommandHan
     {
         var benefit = await workflow.RequireAsync(command.Id, cancellationToken);
         var live = await workflow.DecideAsync(benefit, cancellationToken);
-        benefit.ReviewByCounty(workflow.Actor, live, workflow.Now, command.Comment);
+        var noticeDays = benefit.Definition.RequiresPublicNotice ? await workflow.NoticeDaysAsync(cancellationToken) : 0;
+        benefit.ReviewByCounty(workflow.Actor, live, workflow.Now, command.Comment, workflow.Today, noticeDays);
         return await workflow.SaveAsync(benefit, live, cancellationToken);
     }
 }

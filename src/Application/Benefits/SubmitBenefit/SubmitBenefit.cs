@@ -20,8 +20,9 @@ public sealed class SubmitBenefitHandler(BenefitWorkflow workflow) : ICommandHan
     public async ValueTask<BenefitDto> Handle(SubmitBenefitCommand command, CancellationToken cancellationToken)
     {
         var benefit = await workflow.RequireAsync(command.Id, cancellationToken);
-        var decision = await workflow.DecideAsync(benefit, cancellationToken);
+        var decision = await workflow.DecideOnSubmissionAsync(benefit, cancellationToken);
         benefit.Submit(workflow.Actor, decision, workflow.Now, command.Comment);
+        await workflow.FreezeAsync(benefit, cancellationToken);
         await workflow.MarkPolicyUsedAsync(decision, cancellationToken);
         return await workflow.SaveAsync(benefit, decision, cancellationToken);
     }

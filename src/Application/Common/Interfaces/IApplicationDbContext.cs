@@ -4,6 +4,8 @@ using Sunshine.Domain.Auditing;
 using Sunshine.Domain.Programmes;
 using Sunshine.Domain.Regions;
 using Sunshine.Domain.Attachments;
+using Sunshine.Domain.Awards;
+using Sunshine.Domain.Funds;
 using Sunshine.Domain.Benefits;
 using Sunshine.Domain.Bases;
 using Sunshine.Domain.Catalogue;
@@ -75,6 +77,12 @@ public interface IApplicationDbContext
     DbSet<Loan> Loans { get; }
 
     DbSet<InterestSubsidyClaim> InterestSubsidyClaims { get; }
+
+    DbSet<AwardApplication> AwardApplications { get; }
+
+    DbSet<FundAllocation> FundAllocations { get; }
+
+    DbSet<FundPayment> FundPayments { get; }
 
     DbSet<IncubationRecord> Incubations { get; }
 

@@ -7,6 +7,7 @@ public enum SensitiveKind
     CertificateNumber,
     Phone,
     Attachment,
+    BankAccount,
 }
 
 /// <summary>

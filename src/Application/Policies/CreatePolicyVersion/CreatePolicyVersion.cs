@@ -52,6 +52,10 @@ public sealed class CreatePolicyVersionHandler(IApplicationDbContext db) : IComm
         QualificationTable table => PolicyStore.Write(table),
         Domain.Loans.InterestSubsidyPolicy subsidy => subsidy.ToJson(),
         Domain.Evidence.StableLinkPolicy stableLink => stableLink.ToJson(),
+        Domain.Awards.DemonstrationHouseholdPolicy household => household.ToJson(),
+        Domain.Awards.DemonstrationBasePolicy demonstrationBase => demonstrationBase.ToJson(),
+        Domain.Awards.EnterpriseRecognitionPolicy recognitions => recognitions.ToJson(),
+        Domain.Awards.PublicNoticePolicy notice => notice.ToJson(),
         _ => throw new ArgumentOutOfRangeException(nameof(content)),
     };
 }

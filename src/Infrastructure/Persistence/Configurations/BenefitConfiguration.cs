@@ -43,6 +43,19 @@ internal sealed class BenefitConfiguration : IEntityTypeConfiguration<Benefit>
             t.Property(x => x.Comment).HasMaxLength(Benefit.CommentMaxLength);
         });
         builder.Navigation(b => b.Transitions).HasField("_transitions");
+        builder.OwnsMany(b => b.Objections, o =>
+        {
+            o.ToTable("benefit_objections");
+            o.WithOwner().HasForeignKey("BenefitId");
+            o.HasKey(x => x.Id);
+            o.Property(x => x.Id).ValueGeneratedNever();
+            o.Property(x => x.Summary).HasMaxLength(BenefitObjection.TextMaxLength).IsRequired();
+            o.Property(x => x.Resolution).HasMaxLength(BenefitObjection.TextMaxLength);
+            o.Ignore(x => x.IsOpen);
+        });
+        builder.Navigation(b => b.Objections).HasField("_objections");
+        builder.Ignore(b => b.FinalApproverId);
+        builder.Ignore(b => b.ApprovedState);
         builder.HasXminVersion();
     }
 

@@ -593,6 +593,78 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                     b.ToTable("audit_entries", "audit");
                 });
 
+            modelBuilder.Entity("Sunshine.Domain.Awards.AwardApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("BaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("base_id");
+
+                    b.Property<Guid>("BeneficiaryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("beneficiary_id");
+
+                    b.Property<string>("BeneficiaryKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("beneficiary_kind");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("county_id");
+
+                    b.Property<Guid?>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Snapshot")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("snapshot");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("type");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_award_applications");
+
+                    b.HasIndex("BaseId")
+                        .HasDatabaseName("ix_award_applications_base_id");
+
+                    b.HasIndex("CountyId")
+                        .HasDatabaseName("ix_award_applications_county_id");
+
+                    b.HasIndex("EnterpriseId")
+                        .HasDatabaseName("ix_award_applications_enterprise_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_award_applications_person_id");
+
+                    b.HasIndex("Type", "BeneficiaryId")
+                        .HasDatabaseName("ix_award_applications_type_beneficiary_id");
+
+                    b.ToTable("award_applications", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_award_applications_one_beneficiary", "(CASE WHEN person_id IS NULL THEN 0 ELSE 1 END) + (CASE WHEN base_id IS NULL THEN 0 ELSE 1 END) + (CASE WHEN enterprise_id IS NULL THEN 0 ELSE 1 END) = 1");
+                        });
+                });
+
             modelBuilder.Entity("Sunshine.Domain.Bases.SunshineBase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -663,9 +735,9 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<Guid?>("CityApprovedById")
+                    b.Property<Guid?>("ApprovedById")
                         .HasColumnType("uuid")
-                        .HasColumnName("city_approved_by_id");
+                        .HasColumnName("approved_by_id");
 
                     b.Property<Guid>("CountyId")
                         .HasColumnType("uuid")
@@ -690,6 +762,14 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                     b.Property<bool>("IsFinallyApproved")
                         .HasColumnType("boolean")
                         .HasColumnName("is_finally_approved");
+
+                    b.Property<DateOnly?>("NoticeEndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("notice_ends_on");
+
+                    b.Property<DateOnly?>("NoticeStartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("notice_starts_on");
 
                     b.Property<string>("OneTimeKey")
                         .IsRequired()
@@ -1316,6 +1396,190 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                             t.HasCheckConstraint("ck_supply_agreements_dates", "end_date IS NULL OR end_date >= start_date");
 
                             t.HasCheckConstraint("ck_supply_agreements_one_counterparty", "(base_id IS NULL) <> (person_id IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Sunshine.Domain.Funds.FundAllocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid?>("CountyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("county_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<decimal>("Disbursed")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("disbursed");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("document_number");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fund_allocations");
+
+                    b.HasIndex("CountyId")
+                        .HasDatabaseName("ix_fund_allocations_county_id");
+
+                    b.HasIndex("Year", "CountyId")
+                        .HasDatabaseName("ix_fund_allocations_year_county_id");
+
+                    b.ToTable("fund_allocations", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_fund_allocations_balance", "amount > 0 AND disbursed >= 0 AND disbursed <= amount");
+                        });
+                });
+
+            modelBuilder.Entity("Sunshine.Domain.Funds.FundPayment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid>("BenefitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("benefit_id");
+
+                    b.Property<string>("BenefitType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("benefit_type");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("county_id");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("level");
+
+                    b.Property<byte[]>("PayeeAccount")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("payee_account");
+
+                    b.Property<string>("PayeeAccountLast4")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("payee_account_last4");
+
+                    b.Property<string>("PayeeBank")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("payee_bank");
+
+                    b.Property<string>("PayeeName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("payee_name");
+
+                    b.Property<Guid>("PayerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payer_id");
+
+                    b.Property<DateOnly>("PaymentDate")
+                        .HasColumnType("date")
+                        .HasColumnName("payment_date");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("ReversalOfId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reversal_of_id");
+
+                    b.Property<Guid?>("ReversedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reversed_by_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Voucher")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("voucher");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fund_payments");
+
+                    b.HasIndex("BenefitId")
+                        .HasDatabaseName("ix_fund_payments_benefit_id");
+
+                    b.HasIndex("CountyId")
+                        .HasDatabaseName("ix_fund_payments_county_id");
+
+                    b.HasIndex("PaymentDate")
+                        .HasDatabaseName("ix_fund_payments_payment_date");
+
+                    b.HasIndex("ReversalOfId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_fund_payments_reversal_of_id");
+
+                    b.ToTable("fund_payments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_fund_payments_sign", "(reversal_of_id IS NULL AND amount > 0) OR (reversal_of_id IS NOT NULL AND amount < 0)");
                         });
                 });
 
@@ -3012,6 +3276,41 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_attachments_regions_county_id");
                 });
 
+            modelBuilder.Entity("Sunshine.Domain.Awards.AwardApplication", b =>
+                {
+                    b.HasOne("Sunshine.Domain.Bases.SunshineBase", null)
+                        .WithMany()
+                        .HasForeignKey("BaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_award_applications_sunshine_bases_base_id");
+
+                    b.HasOne("Sunshine.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_award_applications_regions_county_id");
+
+                    b.HasOne("Sunshine.Domain.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_award_applications_enterprises_enterprise_id");
+
+                    b.HasOne("Sunshine.Domain.Benefits.Benefit", null)
+                        .WithOne()
+                        .HasForeignKey("Sunshine.Domain.Awards.AwardApplication", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_award_applications_benefits_id");
+
+                    b.HasOne("Sunshine.Domain.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_award_applications_persons_person_id");
+                });
+
             modelBuilder.Entity("Sunshine.Domain.Bases.SunshineBase", b =>
                 {
                     b.HasOne("Sunshine.Domain.Regions.Region", null)
@@ -3048,6 +3347,64 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_benefits_persons_person_id");
+
+                    b.OwnsMany("Sunshine.Domain.Benefits.BenefitObjection", "Objections", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<Guid>("BenefitId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("benefit_id");
+
+                            b1.Property<DateOnly>("ReceivedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("received_on");
+
+                            b1.Property<DateTimeOffset>("RecordedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("recorded_at");
+
+                            b1.Property<Guid>("RecordedById")
+                                .HasColumnType("uuid")
+                                .HasColumnName("recorded_by_id");
+
+                            b1.Property<string>("Resolution")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("resolution");
+
+                            b1.Property<DateTimeOffset?>("ResolvedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("resolved_at");
+
+                            b1.Property<Guid?>("ResolvedById")
+                                .HasColumnType("uuid")
+                                .HasColumnName("resolved_by_id");
+
+                            b1.Property<string>("Summary")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("summary");
+
+                            b1.Property<bool?>("Upheld")
+                                .HasColumnType("boolean")
+                                .HasColumnName("upheld");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_benefit_objections");
+
+                            b1.HasIndex("BenefitId")
+                                .HasDatabaseName("ix_benefit_objections_benefit_id");
+
+                            b1.ToTable("benefit_objections", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("BenefitId")
+                                .HasConstraintName("fk_benefit_objections_benefits_benefit_id");
+                        });
 
                     b.OwnsMany("Sunshine.Domain.Benefits.BenefitTransition", "Transitions", b1 =>
                         {
@@ -3102,6 +3459,8 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                                 .HasForeignKey("BenefitId")
                                 .HasConstraintName("fk_benefit_transitions_benefits_benefit_id");
                         });
+
+                    b.Navigation("Objections");
 
                     b.Navigation("Transitions");
                 });
@@ -3408,6 +3767,85 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_supply_agreements_persons_person_id");
+                });
+
+            modelBuilder.Entity("Sunshine.Domain.Funds.FundAllocation", b =>
+                {
+                    b.HasOne("Sunshine.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_fund_allocations_regions_county_id");
+                });
+
+            modelBuilder.Entity("Sunshine.Domain.Funds.FundPayment", b =>
+                {
+                    b.HasOne("Sunshine.Domain.Benefits.Benefit", null)
+                        .WithMany()
+                        .HasForeignKey("BenefitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_fund_payments_benefits_benefit_id");
+
+                    b.HasOne("Sunshine.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_fund_payments_regions_county_id");
+
+                    b.HasOne("Sunshine.Domain.Funds.FundPayment", null)
+                        .WithOne()
+                        .HasForeignKey("Sunshine.Domain.Funds.FundPayment", "ReversalOfId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_fund_payments_fund_payments_reversal_of_id");
+
+                    b.OwnsMany("Sunshine.Domain.Funds.LedgerEntry", "Entries", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<Guid>("AllocationId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("allocation_id");
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("numeric(14,2)")
+                                .HasColumnName("amount");
+
+                            b1.Property<Guid>("PaymentId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("payment_id");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_fund_ledger_entries");
+
+                            b1.HasIndex("AllocationId")
+                                .HasDatabaseName("ix_fund_ledger_entries_allocation_id");
+
+                            b1.HasIndex("PaymentId")
+                                .HasDatabaseName("ix_fund_ledger_entries_payment_id");
+
+                            b1.ToTable("fund_ledger_entries", null, t =>
+                                {
+                                    t.HasCheckConstraint("ck_fund_ledger_entries_amount", "amount <> 0");
+                                });
+
+                            b1.HasOne("Sunshine.Domain.Funds.FundAllocation", null)
+                                .WithMany()
+                                .HasForeignKey("AllocationId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired()
+                                .HasConstraintName("fk_fund_ledger_entries_fund_allocations_allocation_id");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PaymentId")
+                                .HasConstraintName("fk_fund_ledger_entries_fund_payments_payment_id");
+                        });
+
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("Sunshine.Domain.Importing.ImportJob", b =>

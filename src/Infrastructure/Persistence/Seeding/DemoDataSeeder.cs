@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Sunshine.Application.Common.Interfaces;
+using Sunshine.Application.Policies;
 using Sunshine.Application.Sales;
 using Sunshine.Domain.AccessControl;
 using Sunshine.Domain.Bases;
@@ -8,7 +9,10 @@ using Sunshine.Domain.Catalogue;
 using Sunshine.Domain.Common;
 using Sunshine.Domain.Enterprises;
 using Sunshine.Domain.Evidence;
+using Sunshine.Domain.Funds;
 using Sunshine.Domain.Loans;
+using Sunshine.Domain.Policies;
+using Sunshine.Domain.Programmes;
 using Sunshine.Domain.Regions;
 using Sunshine.Domain.Registry;
 using Sunshine.Domain.Sales;
@@ -37,6 +41,8 @@ public sealed class DemoDataSeeder(ApplicationDbContext db, UserManager<Applicat
         ("dingcheng", "鼎城区残联 王芳", Roles.CountyOfficer, "430703"),
         ("wuling2", "武陵区残联 刘洋", Roles.CountyOfficer, "430702"),
         ("dingcheng2", "鼎城区残联 陈刚", Roles.CountyOfficer, "430703"),
+        ("wuling3", "武陵区残联 周婷", Roles.CountyOfficer, "430702"),
+        ("city2", "市残联 赵磊", Roles.CityOfficer, null),
         ("auditor", "审计员 陈静", Roles.Auditor, null),
     ];
 
@@ -75,8 +81,44 @@ public sealed class DemoDataSeeder(ApplicationDbContext db, UserManager<Applicat
         await SeedTrainingAsync(cancellationToken);
         await SeedCommerceAsync(cancellationToken);
         await SeedEvidenceAsync(cancellationToken);
+        await SeedAwardsAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// A demo programme period covering today with the action plan's award parameters (so the award
+    /// pages have something to screen), and fund allocations: the city's, and each demo county's.
+    /// </summary>
+    private async Task SeedAwardsAsync(CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        if (!await db.Programmes.AnyAsync(p => p.PeriodStart <= today && p.PeriodEnd >= today, cancellationToken))
+        {
+            var start = new DateOnly(today.Year - 1, 1, 1);
+            var programme = Programme.Create(
+                "CD-ECDA-DEMO", "常德市电子商务助残扶贫工程（演示期）", "Changde E-commerce Disability-Assistance Programme (demo period)",
+                start, new DateOnly(today.Year + 1, 12, 31), "演示数据 Demo data");
+            db.Programmes.Add(programme);
+            db.PolicyVersions.Add(PolicyVersion.Create(programme.Id, PolicyKey.TrainingQualifications, start, PolicyStore.Write(ReferenceData.SampleQualifications), ReferenceData.SampleQualificationsNote));
+            foreach (var (key, content, note) in ReferenceData.AwardPolicies)
+            {
+                db.PolicyVersions.Add(PolicyVersion.Create(programme.Id, key, start, content, note));
+            }
+        }
+
+        var city = await DemoAccountIdAsync("city", cancellationToken);
+        var now = clock.GetUtcNow();
+        db.FundAllocations.Add(FundAllocation.Create(today.Year, FundLevel.City, null, Money.FromYuan(500_000m), "常残联发〔演示〕1号", "市级示范基地与企业认定奖补", city, now, today));
+        foreach (var code in new[] { "430702", "430703" })
+        {
+            var rc = RegionCode.Create(code);
+            var county = await db.Regions.Where(r => r.Code == rc).Select(r => r.Id).SingleAsync(cancellationToken);
+            db.FundAllocations.Add(FundAllocation.Create(today.Year, FundLevel.County, county, Money.FromYuan(100_000m), $"{code}残联发〔演示〕1号", "县级示范户奖补、培训补贴", city, now, today));
+            db.FundAllocations.Add(FundAllocation.Create(today.Year, FundLevel.City, county, Money.FromYuan(50_000m), $"常残联发〔演示〕{code}号", "市级资金补助县级项目", city, now, today));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>A county course in each of two counties and a city course, with enrolments and completions.</summary>
@@ -194,9 +236,10 @@ public sealed class DemoDataSeeder(ApplicationDbContext db, UserManager<Applicat
         var random = new Random(2024);
         var countyOfficer = await DemoAccountIdAsync("dingcheng", cancellationToken);
         var writes = new List<SalesWrite>();
+        var largeSellers = sellers.GroupBy(p => p.CountyId).Select(g => g.First().Id).ToHashSet(); // one demonstration household in each demo county
         foreach (var (shop, i) in shops.Select((s, i) => (s, i)))
         {
-            var scale = i % 8 == 0 ? 20_000m : i % 3 == 0 ? 4_000m : 800m;
+            var scale = largeSellers.Contains(shop.OwnerPersonId ?? Guid.Empty) ? 30_000m : i % 8 == 0 ? 20_000m : i % 3 == 0 ? 4_000m : 800m;
             for (var month = new DateOnly(2024, 1, 1); month < new DateOnly(2025, 7, 1); month = month.AddMonths(1))
             {
                 var gross = decimal.Round(scale * (0.5m + (decimal)random.NextDouble()), 2);

@@ -53,6 +53,18 @@ internal static class ReferenceData
         new RecognisedQualification("SAMPLE-IT-4", "计算机操作员（四级）— 示例", Money.FromYuan(900m)),
     ]);
 
+    /// <summary>The award parameters of the action plan (§三(三)–(五)); the public notice of 7 days is the usual practice.</summary>
+    public static readonly IReadOnlyList<(PolicyKey Key, string Content, string Note)> AwardPolicies =
+    [
+        (PolicyKey.DemonstrationHouseholdAward, new Domain.Awards.DemonstrationHouseholdPolicy(Money.FromYuan(100_000m), Money.FromYuan(10_000m)).ToJson(),
+            "行动方案：上年度网络销售额10万元以上的县级阳光致富示范户，一次性奖补1万元。Action plan: previous-year sales of 100,000 yuan, a one-time grant of 10,000 yuan."),
+        (PolicyKey.DemonstrationBaseAward, new Domain.Awards.DemonstrationBasePolicy(10, Money.FromYuan(500_000m), Money.FromYuan(60_000m)).ToJson(),
+            "行动方案：稳定带动10户以上残疾人家庭、年销售额50万元以上的市级阳光扶贫示范基地，一次性奖补6万元。Action plan: 10 stably linked households, annual sales of 500,000 yuan, a grant of 60,000 yuan."),
+        (PolicyKey.EnterpriseRecognitions, new Domain.Awards.EnterpriseRecognitionPolicy(10, 10, Money.Zero, Money.Zero).ToJson(),
+            "行动方案：与10个以上阳光基地签约、或吸纳10名以上残疾人就业的企业予以认定；奖补金额待定（0 = 只认定不奖补）。Recognition at 10 bases or 10 disabled employees; grants to be set (0 = recognition only)."),
+        (PolicyKey.PublicNotice, new Domain.Awards.PublicNoticePolicy(7).ToJson(), "公示期7天。A public notice of 7 days."),
+    ];
+
     public const string SampleQualificationsNote =
         "示例数据：须以《湖南省职业培训补贴标准》中互联网和电子通信类职业资格的正式标准替换（新增版本）。Sample data: replace with the official Hunan vocational-training subsidy standard by adding a new version.";
 }

@@ -60,6 +60,14 @@ public sealed class ReferenceDataSeeder(ApplicationDbContext db, RoleManager<App
                 ReferenceData.SampleQualificationsNote));
         }
 
+        foreach (var (key, content, note) in ReferenceData.AwardPolicies)
+        {
+            if (!await db.PolicyVersions.AnyAsync(v => v.ProgrammeId == programme.Id && v.Key == key, cancellationToken))
+            {
+                db.PolicyVersions.Add(PolicyVersion.Create(programme.Id, key, ReferenceData.ProgrammeStart, content, note));
+            }
+        }
+
         await db.SaveChangesAsync(cancellationToken);
 
         foreach (var role in Roles.ForAccounts)
