@@ -89,7 +89,22 @@ public sealed class AuthorizationMatrixTests(SunshineApp app)
         ["ReturnBenefit"] = Permissions.CountyDecide + "|" + Permissions.CityDecide,
         ["RejectBenefit"] = Permissions.CountyDecide + "|" + Permissions.CityDecide,
         ["ReviewBenefit"] = Permissions.CountyDecide,
-        ["ApproveBenefit"] = Permissions.CityDecide,
+        ["ApproveBenefit"] = Permissions.CountyDecide + "|" + Permissions.CityDecide,
+        ["RecordObjection"] = Permissions.CountyDecide + "|" + Permissions.CityDecide,
+        ["ResolveObjection"] = Permissions.CountyDecide + "|" + Permissions.CityDecide,
+        ["GetAwardApplications"] = Permissions.ProgrammeRead,
+        ["GetAwardApplication"] = Permissions.ProgrammeRead,
+        ["CreateAwardApplication"] = Permissions.ProgrammeWrite,
+        ["PreviewAwardDecision"] = Permissions.ProgrammeRead,
+        ["GetAwardScreening"] = Permissions.ProgrammeRead,
+        ["ExportAwardScreening"] = Permissions.ProgrammeRead,
+        ["GetProsperityLeaders"] = Permissions.ProgrammeRead,
+        ["GetFundAllocations"] = Permissions.ProgrammeRead,
+        ["CreateFundAllocation"] = Permissions.CountyDecide + "|" + Permissions.CityDecide,
+        ["GetFundPayments"] = Permissions.ProgrammeRead,
+        ["ReverseFundPayment"] = Permissions.CountyDecide + "|" + Permissions.CityDecide,
+        ["GetFundReconciliation"] = Permissions.ProgrammeRead,
+        ["ExportPaymentRoster"] = Permissions.ProgrammeRead,
         ["PayBenefit"] = Permissions.CountyDecide + "|" + Permissions.CityDecide,
         ["GetEnterprises"] = Permissions.ProgrammeRead,
         ["GetEnterprise"] = Permissions.ProgrammeRead,
@@ -244,6 +259,7 @@ public sealed class AuthorizationMatrixTests(SunshineApp app)
         var path = operation.Path
             .Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{memberId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{objectionId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{scope}", "Publication", StringComparison.Ordinal)
             .Replace("{year}", "2019", StringComparison.Ordinal)
             .Replace("{enrolmentId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
@@ -253,6 +269,9 @@ public sealed class AuthorizationMatrixTests(SunshineApp app)
         {
             "GetTrainedPeople" => "?from=2019-01-01&to=2019-12-31",
             "GetTrainingQualifications" => "?on=2019-06-01",
+            "PreviewAwardDecision" => $"?type=DemonstrationHouseholdAward&beneficiaryId={Guid.NewGuid()}",
+            "GetAwardScreening" or "ExportAwardScreening" => "?type=DemonstrationHouseholdAward",
+            "ExportPaymentRoster" => "?from=2026-01-01&to=2026-01-31",
             "AddClaimAttachment" => "?kind=Receipt",
             "GetPartnerSales" => "?platformShopId=matrix-shop",
             _ => string.Empty,

@@ -59,7 +59,9 @@ public sealed class ClaimsTests(SunshineApp app)
         Assert.True(reviewed.GetProperty("isFinallyApproved").GetBoolean());
 
         var (payer, _) = await app.SignInAsNewAsync(Roles.CountyOfficer, county);
-        var paid2 = await (await payer.PostAsJsonAsync($"/api/benefits/{id}/payment", new { paymentDate = "2019-07-01", voucher = "记-2019-0701" })).ShouldBeJsonAsync();
+        var allocation = await FundsHelper.AllocationAsync(payer, county, 5_000m);
+        var paid2 = await (await payer.PostAsJsonAsync($"/api/benefits/{id}/payment", FundsHelper.Payment("2019-07-01", "记-2019-0701", (allocation, amount))))
+            .ShouldBeJsonAsync();
         Assert.Equal("Paid", paid2.GetProperty("state").GetString());
         var claim = await (await maker.GetAsync($"/api/training-claims/{id}")).ShouldBeJsonAsync();
         Assert.Equal(["submit", "county_review", "pay"], claim.GetProperty("benefit").GetProperty("transitions").EnumerateArray().Select(t => t.GetProperty("action").GetString()));

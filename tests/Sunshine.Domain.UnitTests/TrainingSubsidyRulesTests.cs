@@ -230,6 +230,6 @@ public sealed class BenefitWorkflowTests
         var benefit = Submitted(decision);
         benefit.ReviewByCounty(Checker, decision, Now, null);
 
-        Assert.Equal("benefit.step_not_needed", Assert.Throws<DomainException>(() => benefit.ApproveByCity(Guid.CreateVersion7(), decision, Now, null)).Code);
+        Assert.Equal("benefit.step_not_needed", Assert.Throws<DomainException>(() => benefit.Approve(Guid.CreateVersion7(), decision, new DateOnly(2019, 7, 1), Now, null)).Code);
     }
 }

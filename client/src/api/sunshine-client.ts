@@ -1438,20 +1438,31 @@ export class SunshineClient {
 
     /**
      * The screening list as XLSX; it names people, so the export is audited (programme.read).
+     * @param type The kinds of benefit that go through the one benefit workflow.
+     * @param year (optional) 
+     * @param countyId (optional) 
      * @return OK
      */
-    exportAwardScreening(body: ExportAwardScreeningCommand, signal?: AbortSignal): Promise<void> {
-        let url_ = this.baseUrl + "/api/awards/screening/export";
+    exportAwardScreening(type: BenefitType, year?: number | undefined, countyId?: string | undefined, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/awards/screening/export?";
+        if (type === undefined || type === null)
+            throw new globalThis.Error("The parameter 'type' must be defined and cannot be null.");
+        else
+            url_ += "Type=" + encodeURIComponent("" + type) + "&";
+        if (year === null)
+            throw new globalThis.Error("The parameter 'year' cannot be null.");
+        else if (year !== undefined)
+            url_ += "Year=" + encodeURIComponent("" + year) + "&";
+        if (countyId === null)
+            throw new globalThis.Error("The parameter 'countyId' cannot be null.");
+        else if (countyId !== undefined)
+            url_ += "CountyId=" + encodeURIComponent("" + countyId) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
-        const content_ = JSON.stringify(body);
-
         let options_: RequestInit = {
-            body: content_,
-            method: "POST",
+            method: "GET",
             signal,
             headers: {
-                "Content-Type": "application/json",
             }
         };
 
@@ -5850,20 +5861,29 @@ export class SunshineClient {
 
     /**
      * The payment roster (发放花名册) of a period as XLSX for the finance office; it names people, so the export is audited (programme.read).
+     * @param countyId (optional) 
      * @return OK
      */
-    exportPaymentRoster(body: ExportPaymentRosterCommand, signal?: AbortSignal): Promise<void> {
-        let url_ = this.baseUrl + "/api/funds/payment-roster";
+    exportPaymentRoster(from: string, to: string, countyId?: string | undefined, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/funds/payment-roster?";
+        if (from === undefined || from === null)
+            throw new globalThis.Error("The parameter 'from' must be defined and cannot be null.");
+        else
+            url_ += "From=" + encodeURIComponent("" + from) + "&";
+        if (to === undefined || to === null)
+            throw new globalThis.Error("The parameter 'to' must be defined and cannot be null.");
+        else
+            url_ += "To=" + encodeURIComponent("" + to) + "&";
+        if (countyId === null)
+            throw new globalThis.Error("The parameter 'countyId' cannot be null.");
+        else if (countyId !== undefined)
+            url_ += "CountyId=" + encodeURIComponent("" + countyId) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
-        const content_ = JSON.stringify(body);
-
         let options_: RequestInit = {
-            body: content_,
-            method: "POST",
+            method: "GET",
             signal,
             headers: {
-                "Content-Type": "application/json",
             }
         };
 
@@ -13408,20 +13428,6 @@ export interface ExhibitionResultsRequest {
     salesAmount: number;
     fundingAmount: number;
     fundingSource?: string | undefined;
-}
-
-/** The screening list as XLSX (it names people, so the export is audited). */
-export interface ExportAwardScreeningCommand {
-    type: BenefitType;
-    year?: number | undefined;
-    countyId?: string | undefined;
-}
-
-/** The payment roster (发放花名册) for the finance office: the period's payments and reversals in your scope as XLSX (accounts masked). It names people, so the export is audited. */
-export interface ExportPaymentRosterCommand {
-    from: string;
-    to: string;
-    countyId?: string | undefined;
 }
 
 /** Who pays for the course. */

@@ -35,7 +35,7 @@ public sealed class Awards : IEndpointGroup
         group.MapGet("screening", GetAwardScreening).WithName(nameof(GetAwardScreening))
             .WithSummary("Who qualifies for an award today (or on 31 December of a past year) and has no application of it, with each decision; county officers get their county (programme.read).")
             .ProducesStandardProblems();
-        group.MapPost("screening/export", ExportAwardScreening).WithName(nameof(ExportAwardScreening))
+        group.MapGet("screening/export", ExportAwardScreening).WithName(nameof(ExportAwardScreening))
             .WithSummary("The screening list as XLSX; it names people, so the export is audited (programme.read).")
             .Produces(StatusCodes.Status200OK, contentType: Application.Common.Interfaces.ExportFile.Xlsx).ProducesStandardProblems();
         group.MapGet("prosperity-leaders", GetProsperityLeaders).WithName(nameof(GetProsperityLeaders))
@@ -61,7 +61,7 @@ public sealed class Awards : IEndpointGroup
     private static async Task<Ok<AwardScreeningDto>> GetAwardScreening(BenefitType type, int? year, Guid? countyId, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetAwardScreeningQuery(type, year, countyId), ct));
 
-    private static async Task<FileContentHttpResult> ExportAwardScreening(ExportAwardScreeningCommand command, ISender sender, CancellationToken ct)
+    private static async Task<FileContentHttpResult> ExportAwardScreening([AsParameters] ExportAwardScreeningCommand command, ISender sender, CancellationToken ct)
     {
         var file = await sender.Send(command, ct);
         return TypedResults.File(file.Content, file.ContentType, file.FileName);

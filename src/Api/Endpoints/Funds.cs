@@ -33,7 +33,7 @@ public sealed class Funds : IEndpointGroup
         group.MapGet("reconciliation", GetFundReconciliation).WithName(nameof(GetFundReconciliation))
             .WithSummary("The ledger reconciled to the cent: allocated − disbursed = balance, disbursed = the sum of the ledger entries, per allocation in your scope (programme.read).")
             .ProducesStandardProblems();
-        group.MapPost("payment-roster", ExportPaymentRoster).WithName(nameof(ExportPaymentRoster))
+        group.MapGet("payment-roster", ExportPaymentRoster).WithName(nameof(ExportPaymentRoster))
             .WithSummary("The payment roster (发放花名册) of a period as XLSX for the finance office; it names people, so the export is audited (programme.read).")
             .Produces(StatusCodes.Status200OK, contentType: Application.Common.Interfaces.ExportFile.Xlsx).ProducesStandardProblems();
     }
@@ -56,7 +56,7 @@ public sealed class Funds : IEndpointGroup
     private static async Task<Ok<FundReconciliationDto>> GetFundReconciliation([AsParameters] GetFundReconciliationQuery query, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(query, ct));
 
-    private static async Task<FileContentHttpResult> ExportPaymentRoster(ExportPaymentRosterCommand command, ISender sender, CancellationToken ct)
+    private static async Task<FileContentHttpResult> ExportPaymentRoster([AsParameters] ExportPaymentRosterCommand command, ISender sender, CancellationToken ct)
     {
         var file = await sender.Send(command, ct);
         return TypedResults.File(file.Content, file.ContentType, file.FileName);

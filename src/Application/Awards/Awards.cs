@@ -251,7 +251,7 @@ public sealed class ExportAwardScreeningValidator : AbstractValidator<ExportAwar
     }
 }
 
-public sealed class ExportAwardScreeningHandler(AwardScreening screening, ISpreadsheetWriter spreadsheets) : ICommandHandler<ExportAwardScreeningCommand, ExportFile>
+public sealed class ExportAwardScreeningHandler(AwardScreening screening, ISpreadsheetWriter spreadsheets, IAuditTrail audit) : ICommandHandler<ExportAwardScreeningCommand, ExportFile>
 {
     private static readonly string[] Headers = ["序号", "县（市、区）", "对象", "评定日期", "销售年度", "上年度销售额（元）", "稳定带动户数", "签约基地数", "残疾职工数", "奖补金额（元）", "依据"];
 
@@ -265,6 +265,14 @@ public sealed class ExportAwardScreeningHandler(AwardScreening screening, ISprea
             string.Join("；", r.Decision.Criteria.Select(c => $"{c.Code}: {c.Actual}")),
         ]);
         var content = spreadsheets.Write(BenefitNames.Chinese(command.Type), Headers, rows);
+        audit.Record("AwardScreening", command.Type.ToString(), new
+        {
+            operation = "exported",
+            assessmentDate = result.AssessmentDate,
+            countyId = result.CountyId,
+            rows = result.Rows.Count,
+            beneficiaries = result.Rows.Select(r => r.BeneficiaryId).ToList(),
+        });
         return new ExportFile($"screening-{command.Type}-{result.AssessmentDate:yyyyMMdd}.xlsx", ExportFile.Xlsx, content);
     }
 }

@@ -80,7 +80,7 @@ public static class BenefitMapping
             benefit.PaidById,
             benefit.PaymentDate,
             benefit.PaymentVoucher,
-            benefit.Transitions.OrderBy(t => t.At).Select(t => new TransitionDto(t.Action, t.From, t.To, t.ActorId, t.At, t.Comment)).ToList(),
+            benefit.Transitions.OrderBy(t => t.At).ThenBy(t => t.Sequence).Select(t => new TransitionDto(t.Action, t.From, t.To, t.ActorId, t.At, t.Comment)).ToList(),
             benefit.Version);
     }
 }

@@ -221,7 +221,7 @@ public sealed class ExportPaymentRosterValidator : AbstractValidator<ExportPayme
     }
 }
 
-public sealed class ExportPaymentRosterHandler(IApplicationDbContext db, ISpreadsheetWriter spreadsheets) : ICommandHandler<ExportPaymentRosterCommand, ExportFile>
+public sealed class ExportPaymentRosterHandler(IApplicationDbContext db, ISpreadsheetWriter spreadsheets, IAuditTrail audit) : ICommandHandler<ExportPaymentRosterCommand, ExportFile>
 {
     private static readonly string[] Headers = ["序号", "发放日期", "记账凭证号", "补贴/奖励类型", "县（市、区）", "受益人", "收款人", "开户行", "账号", "金额（元）", "资金来源", "冲销原支付", "原因"];
 
@@ -238,6 +238,14 @@ public sealed class ExportPaymentRosterHandler(IApplicationDbContext db, ISpread
         ]).ToList();
         rows.Add([null, null, null, null, null, null, null, null, "合计", dtos.Sum(p => p.Amount), null, null, null]);
         var content = spreadsheets.Write("发放花名册", Headers, rows);
+        audit.Record("PaymentRoster", null, new
+        {
+            operation = "exported",
+            from = command.From,
+            to = command.To,
+            countyId = command.CountyId,
+            payments = dtos.Select(p => p.Id).ToList(),
+        });
         return new ExportFile($"payment-roster-{command.From:yyyyMMdd}-{command.To:yyyyMMdd}.xlsx", ExportFile.Xlsx, content);
     }
 }

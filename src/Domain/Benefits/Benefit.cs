@@ -10,9 +10,10 @@ public sealed class BenefitTransition
         Action = null!;
     }
 
-    internal BenefitTransition(string action, BenefitState from, BenefitState to, Guid actorId, DateTimeOffset at, string? comment)
+    internal BenefitTransition(int sequence, string action, BenefitState from, BenefitState to, Guid actorId, DateTimeOffset at, string? comment)
     {
         Id = Guid.CreateVersion7();
+        Sequence = sequence;
         Action = action;
         From = from;
         To = to;
@@ -22,6 +23,9 @@ public sealed class BenefitTransition
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>The step's place in the benefit's history (steps of one request share their time).</summary>
+    public int Sequence { get; private set; }
 
     public string Action { get; private set; }
 
@@ -477,7 +481,7 @@ public sealed class Benefit : Entity, ICountyScoped
             throw new DomainException("benefit.comment_too_long", $"A comment is at most {CommentMaxLength} characters.", field: "comment");
         }
 
-        _transitions.Add(new BenefitTransition(action, State, to, actorId, at, trimmed));
+        _transitions.Add(new BenefitTransition(_transitions.Count + 1, action, State, to, actorId, at, trimmed));
         State = to;
     }
 }

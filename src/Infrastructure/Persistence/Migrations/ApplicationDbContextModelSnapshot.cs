@@ -3441,6 +3441,10 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                                 .HasColumnType("character varying(40)")
                                 .HasColumnName("from");
 
+                            b1.Property<int>("Sequence")
+                                .HasColumnType("integer")
+                                .HasColumnName("sequence");
+
                             b1.Property<string>("To")
                                 .IsRequired()
                                 .HasMaxLength(40)

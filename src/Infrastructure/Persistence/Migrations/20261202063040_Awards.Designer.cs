@@ -12,7 +12,7 @@ using Sunshine.Infrastructure.Persistence;
 namespace Sunshine.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261202060822_Awards")]
+    [Migration("20261202063040_Awards")]
     partial class Awards
     {
         /// <inheritdoc />
@@ -3443,6 +3443,10 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                                 .HasMaxLength(40)
                                 .HasColumnType("character varying(40)")
                                 .HasColumnName("from");
+
+                            b1.Property<int>("Sequence")
+                                .HasColumnType("integer")
+                                .HasColumnName("sequence");
 
                             b1.Property<string>("To")
                                 .IsRequired()

@@ -28,6 +28,13 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                 type: "date",
                 nullable: true);
 
+            migrationBuilder.AddColumn<int>(
+                name: "sequence",
+                table: "benefit_transitions",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.CreateTable(
                 name: "award_applications",
                 columns: table => new
@@ -304,6 +311,10 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
             migrationBuilder.DropColumn(
                 name: "notice_starts_on",
                 table: "benefits");
+
+            migrationBuilder.DropColumn(
+                name: "sequence",
+                table: "benefit_transitions");
 
             migrationBuilder.RenameColumn(
                 name: "approved_by_id",
