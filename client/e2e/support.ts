@@ -18,7 +18,10 @@ export const DEMO = {
   admin: 'admin',
   security: 'security',
   city: 'city',
+  city2: 'city2',
   wuling: 'wuling',
+  wuling2: 'wuling2',
+  wuling3: 'wuling3',
   dingcheng: 'dingcheng',
   auditor: 'auditor',
 } as const;

@@ -7,6 +7,10 @@ import { NAV, PAGE_ACCESS } from './nav/navigation';
 import { AccountsPage } from './pages/accounts/AccountsPage';
 import { SupplyAgreementsPage } from './pages/agreements/SupplyAgreementsPage';
 import { AuditLogPage } from './pages/audit/AuditLogPage';
+import { AwardApplicationDetailPage } from './pages/awards/AwardApplicationDetailPage';
+import { AwardApplicationsPage } from './pages/awards/AwardApplicationsPage';
+import { AwardScreeningPage } from './pages/awards/AwardScreeningPage';
+import { NewAwardApplicationPage } from './pages/awards/NewAwardApplicationPage';
 import { BasesPage } from './pages/bases/BasesPage';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { EditClaimPage } from './pages/claims/EditClaimPage';
@@ -15,6 +19,7 @@ import { TrainingClaimDetailPage } from './pages/claims/TrainingClaimDetailPage'
 import { TrainingClaimsPage } from './pages/claims/TrainingClaimsPage';
 import { EmploymentPage } from './pages/employment/EmploymentPage';
 import { EnterpriseDetailPage } from './pages/enterprises/EnterpriseDetailPage';
+import { FundsPage } from './pages/funds/FundsPage';
 import { HomePage } from './pages/HomePage';
 import { IncubationsPage } from './pages/incubation/IncubationsPage';
 import { MentoringContractsPage } from './pages/incubation/MentoringContractsPage';
@@ -370,6 +375,46 @@ export const routes: RouteObject[] = [
         element: (
           <RequirePermission item={NAV.exhibitions}>
             <ExhibitionDetailPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: NAV.awardApplications.path,
+        element: (
+          <RequirePermission item={NAV.awardApplications}>
+            <AwardApplicationsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: '/awards/new',
+        element: (
+          <RequirePermission item={PAGE_ACCESS.programmeWrite}>
+            <NewAwardApplicationPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: '/awards/applications/:id',
+        element: (
+          <RequirePermission item={NAV.awardApplications}>
+            <AwardApplicationDetailPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: NAV.awardScreening.path,
+        element: (
+          <RequirePermission item={NAV.awardScreening}>
+            <AwardScreeningPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: NAV.funds.path,
+        element: (
+          <RequirePermission item={NAV.funds}>
+            <FundsPage />
           </RequirePermission>
         ),
       },

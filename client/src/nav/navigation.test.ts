@@ -71,6 +71,9 @@ describe('navigation by permission', () => {
       '/mentoring-sessions',
       '/outlets',
       '/exhibitions',
+      '/awards',
+      '/awards/screening',
+      '/funds',
       '/regions',
       '/account/password',
     ]);
@@ -112,7 +115,7 @@ describe('navigation by permission', () => {
     expect(paths(ROLE_PERMISSIONS.SecurityAdmin)).not.toContain('/loans');
   });
 
-  it('gathers the commerce, assistance and outreach pages, each under one menu group', () => {
+  it('gathers the commerce, assistance, outreach and award pages, each under one menu group', () => {
     const sections = navSections(visibleNav(ROLE_PERMISSIONS.CityOfficer));
     const labels = sections.map((section) => ('items' in section ? section.group : section.path));
     expect(labels).toEqual([
@@ -127,6 +130,7 @@ describe('navigation by permission', () => {
       'commerce',
       'support',
       'outreach',
+      'awards',
       '/regions',
       '/audit',
       '/account/password',
@@ -156,6 +160,16 @@ describe('navigation by permission', () => {
       '/outlets',
       '/exhibitions',
     ]);
+    expect(items('awards').map((item) => item.path)).toEqual(['/awards', '/awards/screening', '/funds']);
+  });
+
+  it('shows the awards, their screening and the fund ledger to every programme reader', () => {
+    const awards = ['/awards', '/awards/screening', '/funds'];
+    expect(paths(ROLE_PERMISSIONS.CountyOfficer)).toEqual(expect.arrayContaining(awards));
+    expect(paths(ROLE_PERMISSIONS.CityOfficer)).toEqual(expect.arrayContaining(awards));
+    expect(paths(ROLE_PERMISSIONS.Auditor)).toEqual(expect.arrayContaining(awards));
+    expect(paths(ROLE_PERMISSIONS.SystemAdmin)).not.toContain('/funds');
+    expect(paths(ROLE_PERMISSIONS.SecurityAdmin)).not.toContain('/awards');
   });
 
   it('shows incubation, mentoring and the offline channels to every programme reader', () => {

@@ -13,6 +13,7 @@ import {
   DollarOutlined,
   EnvironmentOutlined,
   FileProtectOutlined,
+  FileSearchOutlined,
   GiftOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -27,7 +28,9 @@ import {
   ShopOutlined,
   SolutionOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UploadOutlined,
+  WalletOutlined,
 } from '@ant-design/icons';
 import type { ComponentType } from 'react';
 
@@ -53,7 +56,7 @@ export interface Access {
 }
 
 /** Headed groups of the side menu; the key of each is its label's i18n key under `nav.groups`. */
-export type NavGroup = 'commerce' | 'support' | 'outreach';
+export type NavGroup = 'commerce' | 'support' | 'outreach' | 'awards';
 
 export interface NavItem extends Access {
   path: string;
@@ -217,6 +220,29 @@ export const NAV = {
     icon: CalendarOutlined,
     anyOf: [PERMISSIONS.programmeRead],
     group: 'outreach',
+  },
+  // Awards and the fund ledger: readers see the review queue, the screening and the ledger; the
+  // workflow steps, allocations and payments are for the deciding officers.
+  awardApplications: {
+    path: '/awards',
+    labelKey: 'nav.awardApplications',
+    icon: TrophyOutlined,
+    anyOf: [PERMISSIONS.programmeRead],
+    group: 'awards',
+  },
+  awardScreening: {
+    path: '/awards/screening',
+    labelKey: 'nav.awardScreening',
+    icon: FileSearchOutlined,
+    anyOf: [PERMISSIONS.programmeRead],
+    group: 'awards',
+  },
+  funds: {
+    path: '/funds',
+    labelKey: 'nav.funds',
+    icon: WalletOutlined,
+    anyOf: [PERMISSIONS.programmeRead],
+    group: 'awards',
   },
   accounts: {
     path: '/accounts',

@@ -1,12 +1,12 @@
-import { Button, DatePicker, Form, Input, Space } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Button, Form, Input, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, toProblem, type BenefitDto, type StepRequest } from '../../api';
 import { useCurrentUser } from '../../auth/session';
 import { FormDialog } from '../../components/FormDialog';
-import { toDateOnly } from '../../format';
-import { benefitActions, type BenefitAction } from './benefitActions';
+import { formatDate } from '../../format';
+import { benefitActions, stepTextKey, type BenefitAction } from './benefitActions';
+import { PaymentDialog } from './PaymentDialog';
 
 type StepAction = Exclude<BenefitAction, 'pay'>;
 
@@ -39,6 +39,7 @@ interface DialogProps {
 function StepDialog({ action, benefit, name, onDone, onClosed }: DialogProps & { action: StepAction }) {
   const { t } = useTranslation();
   const required = COMMENT_REQUIRED.has(action);
+  const key = stepTextKey(action, benefit);
   const submit = async ({ comment }: StepRequest) => {
     try {
       return await STEPS[action](benefit.id, { comment: comment?.trim() || undefined });
@@ -50,13 +51,18 @@ function StepDialog({ action, benefit, name, onDone, onClosed }: DialogProps & {
   return (
     <FormDialog<StepRequest, BenefitDto>
       name={`${action}Step`}
-      title={t(`benefit.steps.${action}.title`, { name })}
-      submitLabel={t(`benefit.actions.${action}`)}
+      title={t(`benefit.steps.${key}.title`, { name })}
+      submitLabel={t(`benefit.actions.${key}`)}
       onSubmit={submit}
       onSuccess={onDone}
       onClosed={onClosed}
     >
-      <p>{t(`benefit.steps.${action}.detail`)}</p>
+      <p>
+        {t(`benefit.steps.${key}.detail`, {
+          start: formatDate(benefit.noticeStartsOn),
+          end: formatDate(benefit.noticeEndsOn),
+        })}
+      </p>
       <Form.Item
         name="comment"
         label={required ? t('benefit.reason') : t('benefit.comment')}
@@ -68,47 +74,9 @@ function StepDialog({ action, benefit, name, onDone, onClosed }: DialogProps & {
   );
 }
 
-interface PaymentValues {
-  paymentDate: Dayjs;
-  voucher: string;
-}
-
-function PaymentDialog({ benefit, name, onDone, onClosed }: DialogProps) {
-  const { t } = useTranslation();
-  return (
-    <FormDialog<PaymentValues, BenefitDto>
-      name="payment"
-      title={t('benefit.steps.pay.title', { name })}
-      submitLabel={t('benefit.actions.pay')}
-      initialValues={{ paymentDate: dayjs() }}
-      onSubmit={({ paymentDate, voucher }) =>
-        api.payBenefit(benefit.id, { paymentDate: toDateOnly(paymentDate), voucher: voucher.trim() })
-      }
-      onSuccess={onDone}
-      onClosed={onClosed}
-    >
-      <p>{t('benefit.steps.pay.detail')}</p>
-      <Form.Item
-        name="paymentDate"
-        label={t('benefit.paymentDate')}
-        rules={[{ required: true, message: t('benefit.paymentDateRequired') }]}
-      >
-        <DatePicker disabledDate={(date) => date.isAfter(dayjs(), 'day')} />
-      </Form.Item>
-      <Form.Item
-        name="voucher"
-        label={t('benefit.voucher')}
-        rules={[{ required: true, whitespace: true, message: t('benefit.voucherRequired') }]}
-      >
-        <Input maxLength={50} autoComplete="off" />
-      </Form.Item>
-    </FormDialog>
-  );
-}
-
 /**
  * The workflow steps the signed-in user may take on a benefit, each opening a dialog for its comment
- * (or the payment). `name` names the benefit in the dialogs' titles.
+ * (or the payment, from fund allocations). `name` names the benefit in the dialogs' titles.
  */
 export function BenefitActions({ benefit, name, onDone }: { benefit: BenefitDto; name: string; onDone: () => void }) {
   const { t } = useTranslation();
@@ -127,7 +95,7 @@ export function BenefitActions({ benefit, name, onDone }: { benefit: BenefitDto;
             danger={action === 'reject'}
             onClick={() => setOpen(action)}
           >
-            {t(`benefit.actions.${action}`)}
+            {t(`benefit.actions.${stepTextKey(action, benefit)}`)}
           </Button>
         ))}
       </Space>

@@ -10,7 +10,10 @@ const BADGES = {
   [BenefitState.Paid]: 'success',
   [BenefitState.Rejected]: 'error',
   [BenefitState.Withdrawn]: 'default',
-} as const;
+  [BenefitState.PublicNotice]: 'warning',
+  [BenefitState.Approved]: 'success',
+  [BenefitState.Recognised]: 'success',
+} as const satisfies Record<BenefitState, string>;
 
 /** Where a benefit is in the workflow, as a status dot with its name (the colour is never the only cue). */
 export function BenefitStateBadge({ state }: { state: BenefitState }) {

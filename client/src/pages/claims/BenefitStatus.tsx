@@ -7,7 +7,7 @@ import { BenefitActions } from './BenefitActions';
 import { BenefitStateBadge } from './BenefitStateBadge';
 
 /**
- * Where a benefit is in the workflow (state, amount, submission, payment), a warning when the decision
+ * Where a benefit is in the workflow (state, amount, submission, an award's public notice, payment), a warning when the decision
  * has changed since it was frozen, and the steps the user may take. `name` names it in the dialogs.
  */
 export function BenefitStatus({ benefit, name, onDone }: { benefit: BenefitDto; name: string; onDone: () => void }) {
@@ -39,6 +39,18 @@ export function BenefitStatus({ benefit, name, onDone }: { benefit: BenefitDto; 
             children: benefit.decision && t('decision.yuan', { amount: formatYuan(benefit.decision.amount, language) }),
           },
           { key: 'submittedAt', label: t('benefit.submittedAt'), children: formatDateTime(benefit.submittedAt) },
+          ...(benefit.noticeStartsOn
+            ? [
+                {
+                  key: 'notice',
+                  label: t('benefit.notice'),
+                  children: t('benefit.noticeDates', {
+                    start: formatDate(benefit.noticeStartsOn),
+                    end: formatDate(benefit.noticeEndsOn),
+                  }),
+                },
+              ]
+            : []),
           ...(benefit.state === BenefitState.Paid
             ? [
                 { key: 'paymentDate', label: t('benefit.paymentDate'), children: formatDate(benefit.paymentDate) },

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Outlet } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BenefitState, BenefitType, type CurrentUserDto, type TrainingClaimDto } from '../../api';
+import { BenefitLevel, BenefitState, BenefitType, type CurrentUserDto, type TrainingClaimDto } from '../../api';
 import { RequireAuth } from '../../auth/session';
 import { fakeApi, PERSON, REGIONS, WULING } from '../../test/api';
 import { jsonResponse, renderRoutes } from '../../test/render';
@@ -42,13 +42,16 @@ const CLAIM: TrainingClaimDto = {
     personId: PERSON.id,
     state: BenefitState.Submitted,
     isFinallyApproved: false,
+    level: BenefitLevel.County,
     requiresCityApproval: false,
+    requiresPublicNotice: false,
     decision: DECISION,
     liveDecision: DECISION,
     decisionChanged: false,
     createdById: WULING.id,
     submittedById: WULING.id,
     submittedAt: '2026-11-29T10:00:00Z',
+    objections: [],
     transitions: [
       {
         action: 'submit',

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { Outlet } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
+  BenefitLevel,
   BenefitState,
   BenefitType,
   LoanProgramme,
@@ -49,10 +50,13 @@ const DRAFT: InterestSubsidyClaimDto = {
     personId: PERSON.id,
     state: BenefitState.Draft,
     isFinallyApproved: false,
+    level: BenefitLevel.County,
     requiresCityApproval: false,
+    requiresPublicNotice: false,
     liveDecision: DECISION,
     decisionChanged: false,
     createdById: WULING.id,
+    objections: [],
     transitions: [],
     version: 1,
   },

@@ -1,19 +1,23 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Badge, Button, Card, Typography, type TableColumnsType } from 'antd';
+import { Badge, Button, Card, Tabs, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import { api, PolicyKey, type PolicyVersionDto, type QualificationDto } from '../../api';
 import { useCurrentUser } from '../../auth/session';
 import { DataTable } from '../../components/DataTable';
 import { Page } from '../../components/Page';
 import { RequestError } from '../../errors/ProblemAlert';
-import { formatDate, formatYuan } from '../../format';
+import { formatDate, formatYuan, localName } from '../../format';
 import { useLanguage } from '../../i18n/useLanguage';
 import { PERMISSIONS } from '../../nav/navigation';
+import { ParameterPolicy, policyVersionsKey } from './ParameterPolicy';
+import { isParameterPolicy, POLICY_KEYS } from './policyParameters';
 import { PolicyVersionDialog, qualificationsOf } from './PolicyVersionDialog';
+import { useProgrammes } from './ProgrammeFields';
 
-const POLICIES_KEY = ['policyVersions', PolicyKey.TrainingQualifications] as const;
+const POLICIES_KEY = policyVersionsKey(PolicyKey.TrainingQualifications);
 
 type Dialog = { kind: 'create' } | { kind: 'edit'; version: PolicyVersionDto };
 
@@ -41,15 +45,12 @@ function Qualifications({ version }: { version: PolicyVersionDto }) {
   );
 }
 
-/**
- * The versioned policy parameters: each version applies from its effective date until the next one.
- * City officers add versions, and edit those no decision has used yet.
- */
-export function PoliciesPage() {
+/** The recognised qualifications of the training subsidy: a table per version, each version a row. */
+function TrainingQualificationsPolicy({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const queryClient = useQueryClient();
-  const user = useCurrentUser();
-  const canEdit = user.permissions.includes(PERMISSIONS.decisionsCity);
+  const programmes = useProgrammes();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const versions = useQuery({
     queryKey: POLICIES_KEY,
@@ -63,6 +64,14 @@ export function PoliciesPage() {
       title: t('policy.effectiveFrom'),
       className: 'nowrap',
       render: (_, version) => formatDate(version.effectiveFrom),
+    },
+    {
+      key: 'programme',
+      title: t('policies.programme'),
+      render: (_, version) => {
+        const programme = programmes.data?.find((candidate) => candidate.id === version.programmeId);
+        return programme ? localName(programme, language) : '';
+      },
     },
     { key: 'note', title: t('policy.note'), dataIndex: 'note' },
     {
@@ -107,9 +116,9 @@ export function PoliciesPage() {
   ];
 
   return (
-    <Page
-      title={t('policies.title')}
-      actions={
+    <Card
+      title={<h2 className="card-title">{t('policies.trainingQualifications')}</h2>}
+      extra={
         canEdit && (
           <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setDialog({ kind: 'create' })}>
             {t('policies.create')}
@@ -117,19 +126,17 @@ export function PoliciesPage() {
         )
       }
     >
-      <Card title={<h2 className="card-title">{t('policies.trainingQualifications')}</h2>}>
-        <Typography.Paragraph>{t('policies.intro')}</Typography.Paragraph>
-        {versions.error && <RequestError error={versions.error} />}
-        <DataTable<PolicyVersionDto>
-          rowKey="id"
-          caption={t('policies.tableCaption')}
-          columns={columns}
-          dataSource={versions.data}
-          loading={versions.isFetching}
-          pagination={false}
-          expandable={{ expandedRowRender: (version) => <Qualifications version={version} /> }}
-        />
-      </Card>
+      <Typography.Paragraph>{t('policies.intro')}</Typography.Paragraph>
+      {versions.error && <RequestError error={versions.error} />}
+      <DataTable<PolicyVersionDto>
+        rowKey="id"
+        caption={t('policies.tableCaption')}
+        columns={columns}
+        dataSource={versions.data}
+        loading={versions.isFetching}
+        pagination={false}
+        expandable={{ expandedRowRender: (version) => <Qualifications version={version} /> }}
+      />
       {dialog && (
         <PolicyVersionDialog
           version={dialog.kind === 'edit' ? dialog.version : undefined}
@@ -139,6 +146,37 @@ export function PoliciesPage() {
           onClosed={() => setDialog(null)}
         />
       )}
+    </Card>
+  );
+}
+
+/**
+ * The versioned policy parameters, a tab per kind (`?key=` names the tab): each version applies from
+ * its effective date until the next one. City officers add versions, and edit those no decision has
+ * used yet.
+ */
+export function PoliciesPage() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const canEdit = user.permissions.includes(PERMISSIONS.decisionsCity);
+  const [params, setParams] = useSearchParams();
+  const requested = params.get('key');
+  const active = POLICY_KEYS.find((key) => key === requested) ?? PolicyKey.TrainingQualifications;
+  return (
+    <Page title={t('policies.title')}>
+      <Tabs
+        activeKey={active}
+        onChange={(key) => setParams(key === PolicyKey.TrainingQualifications ? {} : { key }, { replace: true })}
+        items={POLICY_KEYS.map((key) => ({
+          key,
+          label: t(`policies.keys.${key}`),
+          children: isParameterPolicy(key) ? (
+            <ParameterPolicy policyKey={key} canEdit={canEdit} />
+          ) : (
+            <TrainingQualificationsPolicy canEdit={canEdit} />
+          ),
+        }))}
+      />
     </Page>
   );
 }

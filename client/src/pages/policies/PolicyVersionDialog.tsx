@@ -1,12 +1,11 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import { Button, DatePicker, Flex, Form, Input, InputNumber, Select } from 'antd';
+import { Button, Flex, Form, Input, InputNumber } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api, PolicyKey, toProblem, type PolicyVersionDto, type QualificationDto } from '../../api';
 import { FormDialog } from '../../components/FormDialog';
-import { localName, toDateOnly } from '../../format';
-import { useLanguage } from '../../i18n/useLanguage';
+import { toDateOnly } from '../../format';
+import { ProgrammeFields } from './ProgrammeFields';
 
 /** The recognised qualifications: the content of a TrainingQualifications version. */
 export function qualificationsOf(version: PolicyVersionDto): QualificationDto[] {
@@ -89,8 +88,6 @@ export function PolicyVersionDialog({
   onClosed: () => void;
 }) {
   const { t } = useTranslation();
-  const language = useLanguage();
-  const programmes = useQuery({ queryKey: ['programmes'], queryFn: () => api.getProgrammes() });
   const start = version ?? from;
   const submit = async ({ programmeId, effectiveFrom, note, qualifications }: VersionValues) => {
     const content = {
@@ -125,30 +122,7 @@ export function PolicyVersionDialog({
       onSuccess={onSaved}
       onClosed={onClosed}
     >
-      <Form.Item
-        name="programmeId"
-        label={t('policies.programme')}
-        rules={[{ required: true, message: t('policies.programmeRequired') }]}
-      >
-        <Select
-          disabled={!!version}
-          options={programmes.data?.map((programme) => ({
-            value: programme.id,
-            label: localName(programme, language),
-          }))}
-        />
-      </Form.Item>
-      <Form.Item
-        name="effectiveFrom"
-        label={t('policy.effectiveFrom')}
-        extra={t('policies.effectiveFromHelp')}
-        rules={[{ required: true, message: t('policies.effectiveFromRequired') }]}
-      >
-        <DatePicker />
-      </Form.Item>
-      <Form.Item name="note" label={t('policy.note')} extra={t('policies.noteHelp')}>
-        <Input.TextArea maxLength={500} rows={3} />
-      </Form.Item>
+      <ProgrammeFields editing={!!version} />
       <QualificationRows />
     </FormDialog>
   );
