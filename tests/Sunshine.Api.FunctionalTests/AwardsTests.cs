@@ -147,6 +147,13 @@ public sealed class AwardsTests(SunshineApp app)
         var approved = await StepAsync(county.Approver, id, "approval");
         Assert.Equal("Approved", approved.GetProperty("state").GetString());
 
+        var buyer = (await (await county.City.PostAsJsonAsync("/api/enterprises", new
+        {
+            name = "直采测试企业" + Random.Shared.Next(1_000_000), creditCode = TestPartners.NewCreditCode(), countyId = county.Id, roles = new[] { "EcommerceEnterprise" },
+        })).ShouldBeJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await (await county.Maker.PostAsJsonAsync("/api/supply-agreements", new { enterpriseId = buyer, personId = person, startDate = Iso(Today), products = "示范户农产品" }))
+            .ShouldBeJsonAsync(HttpStatusCode.Created); // an award holder may now sign a direct-supply agreement
+
         var countyAllocation = await FundsHelper.AllocationAsync(county.Payer, county.Id, 6_000m);
         var cityToCounty = await FundsHelper.AllocationAsync(county.City, county.Id, 50_000m, "City");
         await (await county.Approver.PostAsJsonAsync($"/api/benefits/{id}/payment", FundsHelper.Payment(Iso(Today), "记-1", (countyAllocation, 6_000m), (cityToCounty, 4_000m))))

@@ -79,7 +79,11 @@ public sealed class EvidenceTests(SunshineApp app)
         await AgreementAsync(officer, enterprise, b1, null, "2024-01-01", "2024-12-31");
         await AgreementAsync(officer, enterprise, b2, null, "2024-06-01", null);
         var ended = await AgreementAsync(officer, enterprise, b3, null, "2023-01-01", "2024-05-31"); // ends the day before 2024-06-01
-        await AgreementAsync(officer, enterprise, null, await PersonAsync(officer, county), "2023-01-01", null); // a person is not a base
+        var notHolder = await officer.PostAsJsonAsync("/api/supply-agreements", new
+        {
+            enterpriseId = enterprise, personId = await PersonAsync(officer, county), startDate = "2023-01-01", products = "茶叶",
+        });
+        await notHolder.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "agreement.person_not_award_holder"); // only award holders
 
         Assert.Equal(2, (await EvidenceAsync(officer, enterprise, "2024-06-01")).GetProperty("basesWithActiveAgreements").GetInt32()); // b1, b2
         Assert.Equal(2, (await EvidenceAsync(officer, enterprise, "2024-05-31")).GetProperty("basesWithActiveAgreements").GetInt32()); // b1, b3

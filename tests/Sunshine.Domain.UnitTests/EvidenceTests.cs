@@ -58,11 +58,22 @@ public sealed class EvidenceTests
         Agreement(new DateOnly(2024, 3, 1), new DateOnly(2024, 3, 1)); // one day is fine
 
         var both = Assert.Throws<DomainException>(() =>
-            SupplyAgreement.Create(Guid.NewGuid(), null, Guid.NewGuid(), Guid.NewGuid(), CountyA, new DateOnly(2024, 1, 1), null, "茶", Today));
+            SupplyAgreement.Create(Guid.NewGuid(), null, Guid.NewGuid(), Guid.NewGuid(), CountyA, new DateOnly(2024, 1, 1), null, "茶", Today, personHoldsAward: true));
         Assert.Equal("agreement.counterparty_required", both.Code);
         var neither = Assert.Throws<DomainException>(() =>
             SupplyAgreement.Create(Guid.NewGuid(), null, null, null, CountyA, new DateOnly(2024, 1, 1), null, "茶", Today));
         Assert.Equal("agreement.counterparty_required", neither.Code);
+    }
+
+    [Fact]
+    public void An_agreement_with_a_person_is_with_an_award_holder()
+    {
+        var person = Guid.NewGuid();
+        var refused = Assert.Throws<DomainException>(() =>
+            SupplyAgreement.Create(Guid.NewGuid(), null, null, person, CountyA, new DateOnly(2024, 1, 1), null, "茶", Today, personHoldsAward: false));
+        Assert.Equal(("agreement.person_not_award_holder", "personId"), (refused.Code, refused.Field));
+
+        Assert.Equal(person, SupplyAgreement.Create(Guid.NewGuid(), null, null, person, CountyA, new DateOnly(2024, 1, 1), null, "茶", Today, personHoldsAward: true).PersonId);
     }
 
     [Fact]

@@ -10,6 +10,7 @@ using Sunshine.Application.Common.Security;
 using Sunshine.Application.Enterprises;
 using Sunshine.Application.Registry;
 using Sunshine.Domain.AccessControl;
+using Sunshine.Domain.Benefits;
 using Sunshine.Domain.Evidence;
 
 namespace Sunshine.Application.Evidence;
@@ -123,8 +124,10 @@ public sealed class CreateSupplyAgreementHandler(IApplicationDbContext db, ICurr
             : (await db.RequirePersonAsync(command.PersonId!.Value, cancellationToken)).CountyId;
         await db.EnsureWritableCountyAsync(user, countyId, cancellationToken);
         await db.EnsureNoOverlapAsync(enterprise.Id, command.BaseId, command.PersonId, command.StartDate, command.EndDate, null, cancellationToken);
+        var holdsAward = command.PersonId is { } personId && await db.Benefits.IgnoreQueryFilters().AnyAsync(
+            b => b.Type == BenefitType.DemonstrationHouseholdAward && b.IsFinallyApproved && b.PersonId == personId, cancellationToken);
         var agreement = SupplyAgreement.Create(
-            enterprise.Id, enterprise.CountyId, command.BaseId, command.PersonId, countyId, command.StartDate, command.EndDate, command.Products, clock.Today());
+            enterprise.Id, enterprise.CountyId, command.BaseId, command.PersonId, countyId, command.StartDate, command.EndDate, command.Products, clock.Today(), holdsAward);
         db.SupplyAgreements.Add(agreement);
         await db.SaveChangesAsync(cancellationToken);
         return await db.AgreementDtoAsync(agreement.Id, cancellationToken);

@@ -33,12 +33,23 @@ public sealed class SupplyAgreement : DatedRecord, IJointlyCountyScoped
     public AgreementStatus Status { get; private set; }
 
     /// <summary>An agreement with a base (<paramref name="baseId"/>) or a person (<paramref name="personId"/>), exactly one.</summary>
+    /// <summary>
+    /// An agreement with a Sunshine base, or with an award-holding person (<paramref name="personHoldsAward"/>:
+    /// the person holds an approved or paid demonstration-household award).
+    /// </summary>
     public static SupplyAgreement Create(
-        Guid enterpriseId, Guid? enterpriseCountyId, Guid? baseId, Guid? personId, Guid counterpartyCountyId, DateOnly start, DateOnly? end, string products, DateOnly today)
+        Guid enterpriseId, Guid? enterpriseCountyId, Guid? baseId, Guid? personId, Guid counterpartyCountyId, DateOnly start, DateOnly? end, string products, DateOnly today,
+        bool personHoldsAward = false)
     {
         if ((baseId is null) == (personId is null))
         {
             throw new DomainException("agreement.counterparty_required", "An agreement is with either a base or a person.", field: "baseId");
+        }
+
+        if (personId is not null && !personHoldsAward)
+        {
+            throw new DomainException(
+                "agreement.person_not_award_holder", "An agreement with a person is with a holder of an approved or paid demonstration-household award.", field: "personId");
         }
 
         var agreement = new SupplyAgreement
