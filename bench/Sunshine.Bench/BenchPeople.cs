@@ -39,13 +39,25 @@ public static class BenchPeople
     public static IReadOnlyList<BenchPerson> Make(int seed, int count, IReadOnlyList<string> countyCodes)
     {
         var people = new List<BenchPerson>(count);
+        var taken = new HashSet<string>(count > 100_000 ? count : 0, StringComparer.Ordinal);
         for (var i = 0; i < count; i++)
         {
             ulong H(ulong k) => SalesData.Mix((ulong)seed, (ulong)i, 0x9E0, k);
 
-            // Unique up to 100,000 people: 4399 + 00–99 as the address, the sequence number from the index.
+            // 4399 + 00–99 as the address, the sequence number from the index: the first 100,000 people are
+            // unique by those alone. Beyond them the address and sequence number repeat, so a later person
+            // whose birth date is taken too is born a day later (deterministic: the same seed, the same people).
             var birth = new DateOnly(1957, 1, 1).AddDays((int)(H(1) % 15_300));
             var first17 = string.Create(CultureInfo.InvariantCulture, $"4399{i % 100:00}{birth:yyyyMMdd}{i / 100 % 1000:000}");
+            if (count > 100_000)
+            {
+                while (!taken.Add(first17))
+                {
+                    birth = birth.AddDays(1);
+                    first17 = string.Create(CultureInfo.InvariantCulture, $"4399{i % 100:00}{birth:yyyyMMdd}{i / 100 % 1000:000}");
+                }
+            }
+
             var idNumber = first17 + ResidentIdNumber.CheckCharacterFor(first17);
             var certificate = string.Create(CultureInfo.InvariantCulture, $"{idNumber}{1 + H(2) % 7}{1 + H(3) % 4}");
             var given = GivenNames[H(5) % (ulong)GivenNames.Length] + (H(6) % 3 == 0 ? GivenNames[H(7) % (ulong)GivenNames.Length][..1] : string.Empty);

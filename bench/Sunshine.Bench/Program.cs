@@ -2,7 +2,23 @@ using System.Globalization;
 using Npgsql;
 using Sunshine.Bench;
 
-// Scenario 1 (partner sales ingestion) against a running API and its database; bench/run starts both.
+// The scenarios against a running API and its database; bench/run starts both.
+//   --scenario ingest (the default): scenario 1, partner sales ingestion
+//   --scenario screening:            scenario 2, award screening at programme scale
+var scenarioAt = Array.IndexOf(args, "--scenario");
+var scenario = scenarioAt >= 0 && scenarioAt + 1 < args.Length ? args[scenarioAt + 1] : "ingest";
+args = scenarioAt >= 0 ? [.. args[..scenarioAt], .. args[Math.Min(args.Length, scenarioAt + 2)..]] : args;
+if (scenario == "screening")
+{
+    return await ScreeningProgram.RunAsync(args);
+}
+
+if (scenario != "ingest")
+{
+    Console.Error.WriteLine($"Unknown scenario '{scenario}': ingest or screening.");
+    return 2;
+}
+
 var options = BenchOptions.Parse(args);
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>

@@ -82,14 +82,19 @@ public static class Report
     }
 
     /// <summary>Replaces the section between the markers, or appends it (creating the file with its header if need be).</summary>
-    public static void Write(string path, string section)
+    public static void Write(string path, string section) => Write(path, section, Begin, End);
+
+    /// <summary>Replaces the section between a scenario's markers, or appends it (creating the file with its header if need be).</summary>
+    public static void Write(string path, string section, string beginMarker, string endMarker)
     {
+        ArgumentNullException.ThrowIfNull(beginMarker);
+        ArgumentNullException.ThrowIfNull(endMarker);
         var text = File.Exists(path) ? File.ReadAllText(path) : "# Benchmarks\n\nFigures measured by the harness in `bench/`.\n";
-        var begin = text.IndexOf(Begin, StringComparison.Ordinal);
-        var end = text.IndexOf(End, StringComparison.Ordinal);
+        var begin = text.IndexOf(beginMarker, StringComparison.Ordinal);
+        var end = text.IndexOf(endMarker, StringComparison.Ordinal);
         if (begin >= 0 && end > begin)
         {
-            var after = end + End.Length;
+            var after = end + endMarker.Length;
             if (after < text.Length && text[after] == '\n')
             {
                 after++;
