@@ -417,6 +417,7 @@ public sealed class PartnerApiTests(SunshineApp app)
         // One statement, one snapshot each: every roll-up row against the raw rows, over the whole database.
         Assert.Equal(0, await RollUpMismatchesAsync("shop_id", "shop_month_sales"));
         Assert.Equal(0, await RollUpMismatchesAsync("county_id", "county_month_sales"));
+        Assert.Equal(0, await OwnerYearMismatchesAsync());
         Assert.True(await app.QueryAsync(db => db.SalesHistory.CountAsync()) > 0, "The sequence should have superseded some figures.");
     }
 
@@ -434,6 +435,18 @@ public sealed class PartnerApiTests(SunshineApp app)
                OR raw.r IS DISTINCT FROM m.refunds OR raw.n IS DISTINCT FROM m.net OR raw.c IS DISTINCT FROM m.counted_net
             """).SingleAsync());
 #pragma warning restore EF1002
+
+    /// <summary>Owner-year roll-up rows (screening's) that differ from a GROUP BY over sales_records by the shops' owners.</summary>
+    private Task<int> OwnerYearMismatchesAsync() =>
+        app.QueryAsync(db => db.Database.SqlQueryRaw<int>(
+            """
+            SELECT count(*)::int AS "Value" FROM (
+              SELECT coalesce(s.owner_person_id, s.owner_enterprise_id) AS owner_id, extract(year FROM r.month)::int AS year, sum(r.net) n,
+                     sum(CASE WHEN r.source = 'Partner' OR r.confirmed_by_id IS NOT NULL THEN r.net ELSE 0 END) c
+              FROM sales_records r JOIN shops s ON s.id = r.shop_id GROUP BY 1, 2
+            ) raw FULL JOIN owner_year_sales y USING (owner_id, year)
+            WHERE raw.n IS DISTINCT FROM y.net OR raw.c IS DISTINCT FROM y.counted_net
+            """).SingleAsync());
 
     [Fact]
     public async Task Partners_list_rename_and_close_their_shops()

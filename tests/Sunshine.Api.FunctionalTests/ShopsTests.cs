@@ -48,6 +48,9 @@ public sealed class ShopsTests(SunshineApp app)
         app.QueryAsync(db => db.ShopMonthSales.IgnoreQueryFilters().Where(s => s.ShopId == shopId && s.Month == DateOnly.Parse(month + "-01", System.Globalization.CultureInfo.InvariantCulture))
             .Select(s => s.CountedNet).SingleAsync());
 
+    private Task<decimal> OwnerYearCountedNetAsync(Guid ownerId, int year) =>
+        app.QueryAsync(db => db.OwnerYearSales.Where(s => s.OwnerId == ownerId && s.Year == year).Select(s => s.CountedNet).SingleAsync());
+
     [Fact]
     public async Task A_county_officer_sees_and_changes_only_shops_of_their_county()
     {
@@ -92,6 +95,8 @@ public sealed class ShopsTests(SunshineApp app)
             .ShouldBeJsonAsync();
         Assert.False(entered.GetProperty("isCounted").GetBoolean());
         Assert.Equal(0m, await CountedNetAsync(shopId, "2024-05"));
+        var ownerId = shop.GetProperty("ownerPersonId").GetGuid();
+        Assert.Equal(0m, await OwnerYearCountedNetAsync(ownerId, 2024));
 
         var pending = await (await maker.GetAsync($"/api/shops/sales/pending?shopId={shopId}")).ShouldBeJsonAsync();
         var item = Assert.Single(pending.GetProperty("items").EnumerateArray());
@@ -103,12 +108,16 @@ public sealed class ShopsTests(SunshineApp app)
         var confirmed = await (await checker.PostAsync($"/api/shops/sales/{salesId}/confirmation", null)).ShouldBeJsonAsync();
         Assert.True(confirmed.GetProperty("isCounted").GetBoolean());
         Assert.Equal(1000m, await CountedNetAsync(shopId, "2024-05"));
+        Assert.Equal(1000m, await OwnerYearCountedNetAsync(ownerId, 2024));
         await (await checker.PostAsync($"/api/shops/sales/{salesId}/confirmation", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "sales.already_confirmed");
         Assert.Equal(0, (await (await maker.GetAsync($"/api/shops/sales/pending?shopId={shopId}")).ShouldBeJsonAsync()).GetProperty("totalCount").GetInt32());
 
         // A correction is staff-entered again: it stops counting until it is confirmed in turn.
         await (await maker.PutAsJsonAsync($"/api/shops/{shopId}/sales", new { period = "2024-05", orderCount = 4, units = 6, grossAmount = 1500m, refunds = 0m })).ShouldBeJsonAsync();
         Assert.Equal(0m, await CountedNetAsync(shopId, "2024-05"));
+
+        // The owner's year roll-up (screening) follows every step: entered, confirmed, corrected.
+        Assert.Equal(0m, await OwnerYearCountedNetAsync(ownerId, 2024));
     }
 
     [Fact]

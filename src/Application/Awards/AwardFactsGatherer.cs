@@ -12,7 +12,8 @@ namespace Sunshine.Application.Awards;
 /// <summary>
 /// Gathers the facts of award applications — for one beneficiary or, in screening, for many at
 /// once through the same queries, so an application and the screening list can never disagree.
-/// Sales come from the monthly roll-ups (counted net: confirmed figures only), never from raw sales.
+/// Sales come from the roll-ups (counted net: confirmed figures only), never from raw sales: screening
+/// finds the candidates in the owners' year roll-up, the facts sum each shop's months.
 /// </summary>
 public sealed class AwardFactsGatherer(IApplicationDbContext db)
 {
@@ -27,7 +28,6 @@ public sealed class AwardFactsGatherer(IApplicationDbContext db)
     public async Task<Dictionary<Guid, AwardFacts>> ScreenAsync(BenefitType type, DateOnly on, Guid? countyId, CancellationToken cancellationToken)
     {
         var year = AwardRules.SalesYearOf(on);
-        var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 1));
         List<Guid> candidates;
         switch (type)
         {
@@ -37,15 +37,13 @@ public sealed class AwardFactsGatherer(IApplicationDbContext db)
                     return [];
                 }
 
+                // The owners' year roll-up: the people at or over the threshold are one range of its (year, counted net) index.
                 var threshold = household.Policy.SalesThreshold.Yuan;
                 candidates = await (
-                    from m in db.ShopMonthSales
-                    join s in db.Shops.IgnoreQueryFilters() on m.ShopId equals s.Id
-                    join p in db.Persons on s.OwnerPersonId equals p.Id
-                    where m.Month >= first && m.Month <= last && (countyId == null || p.CountyId == countyId)
-                    group m.CountedNet by p.Id into g
-                    where g.Sum() >= threshold
-                    select g.Key).ToListAsync(cancellationToken);
+                    from y in db.OwnerYearSales
+                    join p in db.Persons on y.OwnerId equals p.Id
+                    where y.Year == year && y.CountedNet >= threshold && (countyId == null || p.CountyId == countyId)
+                    select p.Id).ToListAsync(cancellationToken);
                 break;
             case BenefitType.DemonstrationBaseAward:
                 candidates = await db.SunshineBases.Where(b => countyId == null || b.CountyId == countyId).Select(b => b.Id).ToListAsync(cancellationToken);
@@ -77,11 +75,14 @@ public sealed class AwardFactsGatherer(IApplicationDbContext db)
             case BenefitType.DemonstrationHouseholdAward:
             {
                 var policy = await PolicyAsync(PolicyKey.DemonstrationHouseholdAward, on, DemonstrationHouseholdPolicy.FromJson, cancellationToken);
-                var statuses = await db.Persons.IgnoreQueryFilters().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Status, cancellationToken);
-                var shops = await ShopSalesAsync(db.Shops.IgnoreQueryFilters().Where(s => s.OwnerPersonId != null && ids.Contains(s.OwnerPersonId.Value)), year, cancellationToken);
+                // Only the status: loading the whole person would decrypt its ID, certificate and phone numbers.
+                var statuses = await db.Persons.IgnoreQueryFilters().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.Status })
+                    .ToDictionaryAsync(p => p.Id, p => p.Status, cancellationToken);
+                var shops = (await ShopSalesAsync(db.Shops.IgnoreQueryFilters().Where(s => s.OwnerPersonId != null && ids.Contains(s.OwnerPersonId.Value)), year, cancellationToken))
+                    .ToLookup(x => x.PersonId);
                 return ids.ToDictionary(id => id, id => (AwardFacts)new DemonstrationHouseholdFacts(
                     on, policy?.VersionId, Holds(id), statuses.TryGetValue(id, out var s) ? s : null,
-                    shops.Where(x => x.PersonId == id).Select(x => x.Sales).ToList(), policy?.Policy));
+                    shops[id].Select(x => x.Sales).ToList(), policy?.Policy));
             }
 
             case BenefitType.DemonstrationBaseAward:

@@ -308,7 +308,8 @@ public sealed class AwardScreening(IApplicationDbContext db, ICurrentUser user, 
     private async Task<Dictionary<Guid, (string Name, Guid CountyId)>> NamesAsync(BenefitType type, List<Guid> ids, CancellationToken cancellationToken) =>
         BenefitTypes.Get(type).Beneficiary switch
         {
-            BeneficiaryKind.Person => await db.Persons.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => (p.Name, p.CountyId), cancellationToken),
+            BeneficiaryKind.Person => await db.Persons.Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.Name, p.CountyId })
+                .ToDictionaryAsync(p => p.Id, p => (p.Name, p.CountyId), cancellationToken),
             BeneficiaryKind.Base => await db.SunshineBases.Where(b => ids.Contains(b.Id)).ToDictionaryAsync(b => b.Id, b => (b.Name, b.CountyId), cancellationToken),
             _ => await db.Enterprises.Where(e => ids.Contains(e.Id) && e.CountyId != null).ToDictionaryAsync(e => e.Id, e => (e.Name, e.CountyId!.Value), cancellationToken),
         };

@@ -54,3 +54,25 @@ public sealed class CountyMonthSales
 
     public decimal CountedNet { get; private set; }
 }
+
+/// <summary>
+/// The net sales of all the shops of one owner (a person or an enterprise, by id) in one calendar year,
+/// maintained with the month roll-ups in the same transaction as every sales write. The awards' "sales of
+/// the previous calendar year" of a person or an operator is one row here, so screening reads a few
+/// thousand rows instead of summing a year of shop-months.
+/// </summary>
+public sealed class OwnerYearSales
+{
+    private OwnerYearSales()
+    {
+    }
+
+    /// <summary>The shops' owner: a person's or an enterprise's id.</summary>
+    public Guid OwnerId { get; private set; }
+
+    public int Year { get; private set; }
+
+    public decimal Net { get; private set; }
+
+    public decimal CountedNet { get; private set; }
+}

@@ -19,6 +19,7 @@ public static class AuditModel
         typeof(Domain.Sales.SalesHistoryEntry).FullName!,
         typeof(Domain.Sales.ShopMonthSales).FullName!,
         typeof(Domain.Sales.CountyMonthSales).FullName!,
+        typeof(Domain.Sales.OwnerYearSales).FullName!,
         typeof(Partners.IdempotencyRecord).FullName!,
         "Microsoft.AspNetCore.Identity.IdentityUserRole<System.Guid>",
         "Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>",

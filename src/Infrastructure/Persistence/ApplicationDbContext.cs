@@ -80,6 +80,8 @@ public sealed class ApplicationDbContext(
 
     public DbSet<CountyMonthSales> CountyMonthSales => Set<CountyMonthSales>();
 
+    public DbSet<OwnerYearSales> OwnerYearSales => Set<OwnerYearSales>();
+
     public DbSet<Product> Products => Set<Product>();
 
     public DbSet<SunshineBase> SunshineBases => Set<SunshineBase>();

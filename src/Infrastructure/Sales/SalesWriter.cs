@@ -44,6 +44,7 @@ public sealed class SalesWriter(ApplicationDbContext db) : ISalesWriter
         var superseded = new List<(Existing Old, SalesWrite Write)>();
         var shopDeltas = new Dictionary<(Guid Shop, DateOnly Month), Delta>();
         var countyDeltas = new Dictionary<(Guid County, DateOnly Month), Delta>();
+        var yearDeltas = new Dictionary<(Guid Shop, int Year), Delta>();
         for (var i = 0; i < writes.Count; i++)
         {
             var write = writes[i];
@@ -80,6 +81,7 @@ public sealed class SalesWriter(ApplicationDbContext db) : ISalesWriter
         await WriteRecordsAsync(connection, updates, at, replaceExisting: true, cancellationToken);
         await AdjustShopMonthsAsync(connection, shopDeltas, writes, cancellationToken);
         await AdjustCountyMonthsAsync(connection, countyDeltas, cancellationToken);
+        await AdjustOwnerYearsAsync(connection, yearDeltas, cancellationToken);
         return outcomes;
 
         void Add(SalesWrite write, Delta delta)
@@ -88,6 +90,8 @@ public sealed class SalesWriter(ApplicationDbContext db) : ISalesWriter
             shopDeltas[shopKey] = shopDeltas.TryGetValue(shopKey, out var s) ? s + delta : delta;
             var countyKey = (write.CountyId, write.Period.Month);
             countyDeltas[countyKey] = countyDeltas.TryGetValue(countyKey, out var c) ? c + delta : delta;
+            var yearKey = (write.ShopId, write.Period.Month.Year);
+            yearDeltas[yearKey] = yearDeltas.TryGetValue(yearKey, out var y) ? y + delta : delta;
         }
     }
 
@@ -104,11 +108,14 @@ public sealed class SalesWriter(ApplicationDbContext db) : ISalesWriter
             """
             UPDATE shop_month_sales SET counted_net = counted_net + @net WHERE shop_id = @shop AND month = @month;
             UPDATE county_month_sales SET counted_net = counted_net + @net WHERE county_id = @county AND month = @month;
+            UPDATE owner_year_sales SET counted_net = counted_net + @net
+            WHERE owner_id = (SELECT coalesce(owner_person_id, owner_enterprise_id) FROM shops WHERE id = @shop) AND year = @year;
             """);
         command.Parameters.AddWithValue("net", net);
         command.Parameters.AddWithValue("shop", shopId);
         command.Parameters.AddWithValue("county", countyId);
         command.Parameters.AddWithValue("month", month);
+        command.Parameters.AddWithValue("year", month.Year);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -281,6 +288,32 @@ public sealed class SalesWriter(ApplicationDbContext db) : ISalesWriter
         command.Parameters.AddWithValue("counties", keys.Select(k => k.County).ToArray());
         command.Parameters.AddWithValue("months", keys.Select(k => k.Month).ToArray());
         AddDeltas(command, keys.Select(k => deltas[k]).ToList());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The shops' owners' years, summed per owner and taken in key order (concurrent batches lock shared owners' rows in the same order).</summary>
+    private async Task AdjustOwnerYearsAsync(NpgsqlConnection connection, Dictionary<(Guid Shop, int Year), Delta> deltas, CancellationToken cancellationToken)
+    {
+        if (deltas.Count == 0)
+        {
+            return;
+        }
+
+        var keys = deltas.Keys.ToList();
+        await using var command = Command(connection,
+            """
+            INSERT INTO owner_year_sales AS y (owner_id, year, net, counted_net)
+            SELECT coalesce(s.owner_person_id, s.owner_enterprise_id), d.year, sum(d.net), sum(d.counted)
+            FROM unnest(@shops, @years, @net, @counted) AS d(shop_id, year, net, counted)
+            JOIN shops s ON s.id = d.shop_id
+            GROUP BY 1, 2
+            ORDER BY 1, 2
+            ON CONFLICT (owner_id, year) DO UPDATE SET net = y.net + EXCLUDED.net, counted_net = y.counted_net + EXCLUDED.counted_net
+            """);
+        command.Parameters.AddWithValue("shops", keys.Select(k => k.Shop).ToArray());
+        command.Parameters.AddWithValue("years", keys.Select(k => k.Year).ToArray());
+        command.Parameters.AddWithValue("net", keys.Select(k => deltas[k].Net).ToArray());
+        command.Parameters.AddWithValue("counted", keys.Select(k => deltas[k].Counted).ToArray());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -64,6 +64,8 @@ public interface IApplicationDbContext
 
     DbSet<CountyMonthSales> CountyMonthSales { get; }
 
+    DbSet<OwnerYearSales> OwnerYearSales { get; }
+
     DbSet<Product> Products { get; }
 
     DbSet<SunshineBase> SunshineBases { get; }

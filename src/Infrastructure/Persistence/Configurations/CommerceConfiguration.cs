@@ -116,6 +116,20 @@ internal sealed class ShopMonthSalesConfiguration : IEntityTypeConfiguration<Sho
     }
 }
 
+internal sealed class OwnerYearSalesConfiguration : IEntityTypeConfiguration<OwnerYearSales>
+{
+    public void Configure(EntityTypeBuilder<OwnerYearSales> builder)
+    {
+        builder.ToTable("owner_year_sales");
+        builder.HasKey(s => new { s.OwnerId, s.Year });
+        builder.Property(s => s.Net).HasPrecision(18, 2);
+        builder.Property(s => s.CountedNet).HasPrecision(18, 2);
+
+        // Screening: the owners of a year at or over a threshold are one range of this index (index-only: the owner is included).
+        builder.HasIndex(s => new { s.Year, s.CountedNet }).IncludeProperties(s => s.OwnerId);
+    }
+}
+
 internal sealed class CountyMonthSalesConfiguration : IEntityTypeConfiguration<CountyMonthSales>
 {
     public void Configure(EntityTypeBuilder<CountyMonthSales> builder)

@@ -2410,6 +2410,37 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                     b.ToTable("county_month_sales", (string)null);
                 });
 
+            modelBuilder.Entity("Sunshine.Domain.Sales.OwnerYearSales", b =>
+                {
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<decimal>("CountedNet")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("counted_net");
+
+                    b.Property<decimal>("Net")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("net");
+
+                    b.HasKey("OwnerId", "Year")
+                        .HasName("pk_owner_year_sales");
+
+                    b.HasIndex("Year", "CountedNet")
+                        .HasDatabaseName("ix_owner_year_sales_year_counted_net");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Year", "CountedNet"), new[] { "OwnerId" });
+
+                    b.ToTable("owner_year_sales", (string)null);
+                });
+
             modelBuilder.Entity("Sunshine.Domain.Sales.SalesHistoryEntry", b =>
                 {
                     b.Property<Guid>("Id")
