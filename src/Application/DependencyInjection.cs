@@ -19,6 +19,8 @@ public static class DependencyInjection
         services.AddScoped<Awards.AwardDecider>();
         services.AddScoped<IBenefitDecider>(sp => sp.GetRequiredService<Awards.AwardDecider>());
         services.AddScoped<Awards.AwardScreening>();
+        services.AddScoped<Statistics.IndicatorCalculator>();
+        services.AddScoped<Statistics.BulletinRenderer>();
         services.AddScoped<IAttachmentOwners, AttachmentOwners>();
         return services;
     }

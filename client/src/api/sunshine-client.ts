@@ -11336,6 +11336,822 @@ export class SunshineClient {
     }
 
     /**
+     * Every indicator: its stable code, names and definition in Chinese and English, unit and how the total is made (programme.read).
+     * @return OK
+     */
+    getIndicatorDefinitions(signal?: AbortSignal): Promise<IndicatorDefinitionDto[]> {
+        let url_ = this.baseUrl + "/api/statistics/indicators";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetIndicatorDefinitions(_response);
+        });
+    }
+
+    protected processGetIndicatorDefinitions(response: Response): Promise<IndicatorDefinitionDto[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as IndicatorDefinitionDto[];
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<IndicatorDefinitionDto[]>(null as any);
+    }
+
+    /**
+     * The indicators of a period (period=Month|Quarter|Year with year and part, or Custom with from and to; CST dates, inclusive) per county and in total; codes limits them, comma-separated (programme.read).
+     * @param period How a statistics period is given.
+     * @param year (optional) 
+     * @param part (optional) 
+     * @param from (optional) 
+     * @param to (optional) 
+     * @param countyId (optional) 
+     * @param codes (optional) 
+     * @return OK
+     */
+    getIndicators(period: PeriodKind, year?: number | undefined, part?: number | undefined, from?: string | undefined, to?: string | undefined, countyId?: string | undefined, codes?: string | undefined, signal?: AbortSignal): Promise<IndicatorTableDto> {
+        let url_ = this.baseUrl + "/api/statistics?";
+        if (period === undefined || period === null)
+            throw new globalThis.Error("The parameter 'period' must be defined and cannot be null.");
+        else
+            url_ += "Period=" + encodeURIComponent("" + period) + "&";
+        if (year === null)
+            throw new globalThis.Error("The parameter 'year' cannot be null.");
+        else if (year !== undefined)
+            url_ += "Year=" + encodeURIComponent("" + year) + "&";
+        if (part === null)
+            throw new globalThis.Error("The parameter 'part' cannot be null.");
+        else if (part !== undefined)
+            url_ += "Part=" + encodeURIComponent("" + part) + "&";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "From=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "To=" + encodeURIComponent("" + to) + "&";
+        if (countyId === null)
+            throw new globalThis.Error("The parameter 'countyId' cannot be null.");
+        else if (countyId !== undefined)
+            url_ += "CountyId=" + encodeURIComponent("" + countyId) + "&";
+        if (codes === null)
+            throw new globalThis.Error("The parameter 'codes' cannot be null.");
+        else if (codes !== undefined)
+            url_ += "Codes=" + encodeURIComponent("" + codes) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetIndicators(_response);
+        });
+    }
+
+    protected processGetIndicators(response: Response): Promise<IndicatorTableDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as IndicatorTableDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<IndicatorTableDto>(null as any);
+    }
+
+    /**
+     * The same figures as XLSX (figures, definitions and description sheets) or CSV, generated now and not issued (programme.read).
+     * @param period How a statistics period is given.
+     * @param format The file formats of a statistics export.
+     * @param year (optional) 
+     * @param part (optional) 
+     * @param from (optional) 
+     * @param to (optional) 
+     * @param countyId (optional) 
+     * @param codes (optional) 
+     * @return OK
+     */
+    exportIndicators(period: PeriodKind, format: ExportFormat, year?: number | undefined, part?: number | undefined, from?: string | undefined, to?: string | undefined, countyId?: string | undefined, codes?: string | undefined, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/statistics/export?";
+        if (period === undefined || period === null)
+            throw new globalThis.Error("The parameter 'period' must be defined and cannot be null.");
+        else
+            url_ += "Period=" + encodeURIComponent("" + period) + "&";
+        if (format === undefined || format === null)
+            throw new globalThis.Error("The parameter 'format' must be defined and cannot be null.");
+        else
+            url_ += "Format=" + encodeURIComponent("" + format) + "&";
+        if (year === null)
+            throw new globalThis.Error("The parameter 'year' cannot be null.");
+        else if (year !== undefined)
+            url_ += "Year=" + encodeURIComponent("" + year) + "&";
+        if (part === null)
+            throw new globalThis.Error("The parameter 'part' cannot be null.");
+        else if (part !== undefined)
+            url_ += "Part=" + encodeURIComponent("" + part) + "&";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "From=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "To=" + encodeURIComponent("" + to) + "&";
+        if (countyId === null)
+            throw new globalThis.Error("The parameter 'countyId' cannot be null.");
+        else if (countyId !== undefined)
+            url_ += "CountyId=" + encodeURIComponent("" + countyId) + "&";
+        if (codes === null)
+            throw new globalThis.Error("The parameter 'codes' cannot be null.");
+        else if (codes !== undefined)
+            url_ += "Codes=" + encodeURIComponent("" + codes) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportIndicators(_response);
+        });
+    }
+
+    protected processExportIndicators(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * The twelve months of a year: sales orders and amount from the roll-ups, shops opened, disabled people completing training (programme.read).
+     * @param countyId (optional) 
+     * @return OK
+     */
+    getMonthlyTrends(year: number, countyId?: string | undefined, signal?: AbortSignal): Promise<MonthlyTrendsDto> {
+        let url_ = this.baseUrl + "/api/statistics/trends?";
+        if (year === undefined || year === null)
+            throw new globalThis.Error("The parameter 'year' must be defined and cannot be null.");
+        else
+            url_ += "Year=" + encodeURIComponent("" + year) + "&";
+        if (countyId === null)
+            throw new globalThis.Error("The parameter 'countyId' cannot be null.");
+        else if (countyId !== undefined)
+            url_ += "CountyId=" + encodeURIComponent("" + countyId) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetMonthlyTrends(_response);
+        });
+    }
+
+    protected processGetMonthlyTrends(response: Response): Promise<MonthlyTrendsDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MonthlyTrendsDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MonthlyTrendsDto>(null as any);
+    }
+
+    /**
+     * Targets against actual figures from the programme's start to today (the current programme unless one is given), for the scope and each county (programme.read).
+     * @param programmeId (optional) 
+     * @param countyId (optional) 
+     * @return OK
+     */
+    getTargetProgress(programmeId?: string | undefined, countyId?: string | undefined, signal?: AbortSignal): Promise<TargetProgressReportDto> {
+        let url_ = this.baseUrl + "/api/statistics/progress?";
+        if (programmeId === null)
+            throw new globalThis.Error("The parameter 'programmeId' cannot be null.");
+        else if (programmeId !== undefined)
+            url_ += "ProgrammeId=" + encodeURIComponent("" + programmeId) + "&";
+        if (countyId === null)
+            throw new globalThis.Error("The parameter 'countyId' cannot be null.");
+        else if (countyId !== undefined)
+            url_ += "CountyId=" + encodeURIComponent("" + countyId) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetTargetProgress(_response);
+        });
+    }
+
+    protected processGetTargetProgress(response: Response): Promise<TargetProgressReportDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TargetProgressReportDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<TargetProgressReportDto>(null as any);
+    }
+
+    /**
+     * A programme's targets: city-wide first, then each county's (programme.read).
+     * @return OK
+     */
+    getProgrammeTargets(programmeId: string, signal?: AbortSignal): Promise<ProgrammeTargetDto[]> {
+        let url_ = this.baseUrl + "/api/statistics/targets?";
+        if (programmeId === undefined || programmeId === null)
+            throw new globalThis.Error("The parameter 'programmeId' must be defined and cannot be null.");
+        else
+            url_ += "programmeId=" + encodeURIComponent("" + programmeId) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetProgrammeTargets(_response);
+        });
+    }
+
+    protected processGetProgrammeTargets(response: Response): Promise<ProgrammeTargetDto[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProgrammeTargetDto[];
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ProgrammeTargetDto[]>(null as any);
+    }
+
+    /**
+     * Sets a programme's targets, city-wide (countyId null) or per county; rows not given stay as they are (decisions.city).
+     * @return OK
+     */
+    setProgrammeTargets(body: SetProgrammeTargetsCommand, signal?: AbortSignal): Promise<ProgrammeTargetDto[]> {
+        let url_ = this.baseUrl + "/api/statistics/targets";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSetProgrammeTargets(_response);
+        });
+    }
+
+    protected processSetProgrammeTargets(response: Response): Promise<ProgrammeTargetDto[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProgrammeTargetDto[];
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ProgrammeTargetDto[]>(null as any);
+    }
+
+    /**
+     * Issued bulletins, newest first; a county officer sees their county's (programme.read).
+     * @param year (optional) 
+     * @return OK
+     */
+    getBulletins(year?: number | undefined, signal?: AbortSignal): Promise<BulletinListItemDto[]> {
+        let url_ = this.baseUrl + "/api/statistics/bulletins?";
+        if (year === null)
+            throw new globalThis.Error("The parameter 'year' cannot be null.");
+        else if (year !== undefined)
+            url_ += "year=" + encodeURIComponent("" + year) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetBulletins(_response);
+        });
+    }
+
+    protected processGetBulletins(response: Response): Promise<BulletinListItemDto[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as BulletinListItemDto[];
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<BulletinListItemDto[]>(null as any);
+    }
+
+    /**
+     * Issues a bulletin: numbers it and freezes its figures and files (programme.write).
+     * @return Created
+     */
+    issueBulletin(body: IssueBulletinCommand, signal?: AbortSignal): Promise<BulletinDto> {
+        let url_ = this.baseUrl + "/api/statistics/bulletins";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processIssueBulletin(_response);
+        });
+    }
+
+    protected processIssueBulletin(response: Response): Promise<BulletinDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as BulletinDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<BulletinDto>(null as any);
+    }
+
+    /**
+     * One issued bulletin with its frozen figures (programme.read).
+     * @return OK
+     */
+    getBulletin(id: string, signal?: AbortSignal): Promise<BulletinDto> {
+        let url_ = this.baseUrl + "/api/statistics/bulletins/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetBulletin(_response);
+        });
+    }
+
+    protected processGetBulletin(response: Response): Promise<BulletinDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as BulletinDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<BulletinDto>(null as any);
+    }
+
+    /**
+     * An issued bulletin's XLSX or CSV exactly as generated at issue (programme.read).
+     * @param format The file formats of a statistics export.
+     * @return OK
+     */
+    exportBulletin(id: string, format: ExportFormat, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/statistics/bulletins/{id}/export?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (format === undefined || format === null)
+            throw new globalThis.Error("The parameter 'format' must be defined and cannot be null.");
+        else
+            url_ += "format=" + encodeURIComponent("" + format) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportBulletin(_response);
+        });
+    }
+
+    protected processExportBulletin(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
      * Courses you can see: your county's and the city's (programme.read).
      * @param level (optional) Course level: counties teach the basics, the city advanced shop operation with partner platforms.
      * @param countyId (optional) 
@@ -12786,6 +13602,29 @@ export enum BenefitType {
     EmploymentBaseEnterpriseAward = "EmploymentBaseEnterpriseAward",
 }
 
+/** An issued bulletin with its frozen table. */
+export interface BulletinDto {
+    id: string;
+    number: string;
+    title: string;
+    issuedAt: string;
+    issuedById: string;
+    table: IndicatorTableDto;
+}
+
+/** A bulletin in the list. */
+export interface BulletinListItemDto {
+    id: string;
+    number: string;
+    title: string;
+    periodKind: PeriodKind;
+    from: string;
+    to: string;
+    counties: number;
+    indicators: number;
+    issuedAt: string;
+}
+
 /** A page of the catalogue, and the newest change in it (send it back as `updatedSince`). */
 export interface CataloguePageDto {
     items: CatalogueProductDto[];
@@ -12859,6 +13698,19 @@ export enum ConsentScope {
     ProgrammeProcessing = "ProgrammeProcessing",
     PartnerSharing = "PartnerSharing",
     Publication = "Publication",
+}
+
+/** One county's figure of an indicator. */
+export interface CountyFigure {
+    countyId: string;
+    value: number;
+}
+
+/** A county in a statistics table. */
+export interface CountyRef {
+    id: string;
+    code: string;
+    name: string;
 }
 
 /** A course. `CountyId` is the organising county; null for a city course. */
@@ -13430,6 +14282,12 @@ export interface ExhibitionResultsRequest {
     fundingSource?: string | undefined;
 }
 
+/** The file formats of a statistics export. */
+export enum ExportFormat {
+    Xlsx = "Xlsx",
+    Csv = "Csv",
+}
+
 /** Who pays for the course. */
 export enum FeeModel {
     Free = "Free",
@@ -13699,6 +14557,50 @@ export enum IncubationServices {
     BusinessRegistration = "BusinessRegistration",
 }
 
+/** An indicator's definition as the SPA and the bulletins show it. */
+export interface IndicatorDefinitionDto {
+    code: string;
+    group: string;
+    name: string;
+    nameEn: string;
+    definition: string;
+    definitionEn: string;
+    unit: IndicatorUnit;
+    total: IndicatorTotal;
+}
+
+/** An indicator's figures: the total over the counties of the table (distinct where the indicator is) and each county's. */
+export interface IndicatorFigures {
+    code: string;
+    total: number;
+    byCounty: CountyFigure[];
+}
+
+/** The indicators of a period: the counties (columns) and one row per indicator. */
+export interface IndicatorTableDto {
+    period: PeriodDto;
+    cityWide: boolean;
+    counties: CountyRef[];
+    rows: IndicatorFigures[];
+}
+
+/** How the city-wide figure follows from the county figures: a sum, or a distinct count that may be less than the sum (a person trained in two counties counts once city-wide), or an average. */
+export enum IndicatorTotal {
+    Sum = "Sum",
+    Distinct = "Distinct",
+    Average = "Average",
+}
+
+/** What an indicator's figure counts or sums. */
+export enum IndicatorUnit {
+    People = "People",
+    Households = "Households",
+    Shops = "Shops",
+    Orders = "Orders",
+    Benefits = "Benefits",
+    Yuan = "Yuan",
+}
+
 /** An interest subsidy claim: the loan, the period, and its benefit (workflow and decision). */
 export interface InterestSubsidyClaimDto {
     id: string;
@@ -13731,6 +14633,18 @@ export interface InterestSubsidyClaimListItemDtoPagedList {
     page: number;
     pageSize: number;
     totalCount: number;
+}
+
+/** Issues a bulletin: the figures of the period for the caller's scope (or one county of it) are computed, numbered (统计通报〔year〕第n号, from 1 each year) and frozen with their files (programme.write). */
+export interface IssueBulletinCommand {
+    title: string;
+    period: PeriodKind;
+    year?: number | undefined;
+    part?: number | undefined;
+    from?: string | undefined;
+    to?: string | undefined;
+    countyId?: string | undefined;
+    codes?: string | undefined;
 }
 
 /** The job categories of e-commerce employment in the action plan (§三(四)). */
@@ -13869,6 +14783,21 @@ export interface MentoringSessionDtoPagedList {
     page: number;
     pageSize: number;
     totalCount: number;
+}
+
+/** One month of the trends. */
+export interface MonthlyTrendDto {
+    month: string;
+    salesOrders: number;
+    salesAmount: number;
+    shopsOpened: number;
+    trainedPersons: number;
+}
+
+/** The months of a year in the caller's scope (or one county of it). */
+export interface MonthlyTrendsDto {
+    year: number;
+    months: MonthlyTrendDto[];
 }
 
 /** An objection received during the public notice; `Upheld` is null while it is open. */
@@ -14115,6 +15044,23 @@ export interface PendingSalesDtoPagedList {
     totalCount: number;
 }
 
+/** A period as it was asked for and resolved. */
+export interface PeriodDto {
+    kind: PeriodKind;
+    from: string;
+    to: string;
+    salesFrom?: string | undefined;
+    salesTo?: string | undefined;
+}
+
+/** How a statistics period is given. */
+export enum PeriodKind {
+    Month = "Month",
+    Quarter = "Quarter",
+    Year = "Year",
+    Custom = "Custom",
+}
+
 /** A person as officers see them: the ID number, certificate number and phone are masked; the birth date is not shown (with the masked ID it would give the number away). */
 export interface PersonDto {
     id: string;
@@ -14269,6 +15215,25 @@ export interface ProgrammeDto {
     periodStart: string;
     periodEnd: string;
     documentReference: string;
+}
+
+/** A programme's target, city-wide (no county) or for a county. */
+export interface ProgrammeTargetDto {
+    countyId?: string | undefined;
+    countyName?: string | undefined;
+    trainedPeople: number;
+    prosperityLeaders: number;
+    householdsInChain: number;
+    targetDate: string;
+}
+
+/** A target as it is set; the county null for the city-wide one. */
+export interface ProgrammeTargetInput {
+    countyId?: string | undefined;
+    trainedPeople: number;
+    prosperityLeaders: number;
+    householdsInChain: number;
+    targetDate: string;
 }
 
 export interface ProsperityLeadersDto {
@@ -14432,6 +15397,14 @@ export enum SalesWriteOutcome {
     Unchanged = "Unchanged",
 }
 
+/** One scope's progress (the city or a county): its target date and the three figures. */
+export interface ScopeProgressDto {
+    countyId?: string | undefined;
+    name: string;
+    targetDate?: string | undefined;
+    figures: TargetProgressDto[];
+}
+
 /** The seller a platform registers a shop for: their disability certificate number and name, both. */
 export interface SellerIdentity {
     certificateNumber: string;
@@ -14443,6 +15416,12 @@ export interface SetAccountAccessRequest {
     roles: string[];
     countyId?: string | undefined;
     permissions: string[];
+}
+
+/** Sets a programme's targets (city officers, decisions.city): each row replaces the target of its county (or the city-wide one); rows not given are left as they are. One county at most once. */
+export interface SetProgrammeTargetsCommand {
+    programmeId: string;
+    targets: ProgrammeTargetInput[];
 }
 
 /** Sex as recorded in the resident ID number (odd 17th digit: male). */
@@ -14543,6 +15522,22 @@ export interface SupplyAgreementRequest {
     startDate: string;
     endDate?: string | undefined;
     products: string;
+}
+
+/** A target figure against the actual one. */
+export interface TargetProgressDto {
+    code: string;
+    target: number;
+    actual: number;
+}
+
+/** The dashboard's target gauges: from the programme's start to today (or the target date, if earlier), trained people, prosperity leaders and households brought into the chain (with how many of them have income above baseline) against the targets, for the caller's scope and each county in it. */
+export interface TargetProgressReportDto {
+    programmeId: string;
+    programmeName: string;
+    from: string;
+    to: string;
+    scopes: ScopeProgressDto[];
 }
 
 /** Trained people in a county: distinct disabled persons, family members and committee members who completed. */

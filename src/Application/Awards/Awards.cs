@@ -328,20 +328,40 @@ public sealed class GetProsperityLeadersHandler(IApplicationDbContext db, ICurre
 {
     public async ValueTask<ProsperityLeadersDto> Handle(GetProsperityLeadersQuery query, CancellationToken cancellationToken)
     {
+        var leaders = await db.ProsperityLeadersAsync(null, cancellationToken);
+        var counties = await db.Regions.Where(r => r.ParentId != null && (!user.IsCountyBound || r.Id == user.CountyId))
+            .OrderBy(r => r.Code).Select(r => new { r.Id, r.Name }).ToListAsync(cancellationToken);
+        var rows = counties.Select(c => new ProsperityLeadersRowDto(c.Id, c.Name, leaders.GetValueOrDefault(c.Id))).ToList();
+        return new ProsperityLeadersDto(rows.Sum(r => r.Leaders), rows);
+    }
+}
+
+/// <summary>Prosperity leaders (阳光致富带头人), the one definition the awards page and the statistics share.</summary>
+public static class ProsperityLeaderCounts
+{
+    /// <summary>
+    /// Rural disabled people holding a finally approved demonstration-household award, or operating a base
+    /// holding a finally approved demonstration-base award, per county of the person; with
+    /// <paramref name="approvedBefore"/>, only awards approved before that instant.
+    /// </summary>
+    public static async Task<Dictionary<Guid, int>> ProsperityLeadersAsync(this IApplicationDbContext db, DateTimeOffset? approvedBefore, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
         var held = db.Benefits.IgnoreQueryFilters().Where(b => b.IsFinallyApproved);
+        if (approvedBefore is { } before)
+        {
+            held = held.Where(b => b.Transitions.Any(t => (t.To == BenefitState.Approved || t.To == BenefitState.Recognised) && t.At < before));
+        }
+
         var householdHolders = held.Where(b => b.Type == BenefitType.DemonstrationHouseholdAward).Select(b => b.PersonId);
         var baseHolders = from b in held.Where(b => b.Type == BenefitType.DemonstrationBaseAward)
                           join a in db.AwardApplications.IgnoreQueryFilters() on b.Id equals a.Id
                           join s in db.SunshineBases.IgnoreQueryFilters() on a.BaseId equals s.Id
                           where s.OperatorPersonId != null
                           select s.OperatorPersonId;
-        var leaders = await db.Persons
+        return await db.Persons.IgnoreQueryFilters()
             .Where(p => p.Registration == HouseholdRegistration.Rural && (householdHolders.Contains(p.Id) || baseHolders.Contains(p.Id)))
             .GroupBy(p => p.CountyId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
-        var counties = await db.Regions.Where(r => r.ParentId != null && (!user.IsCountyBound || r.Id == user.CountyId))
-            .OrderBy(r => r.Code).Select(r => new { r.Id, r.Name }).ToListAsync(cancellationToken);
-        var rows = counties.Select(c => new ProsperityLeadersRowDto(c.Id, c.Name, leaders.GetValueOrDefault(c.Id))).ToList();
-        return new ProsperityLeadersDto(rows.Sum(r => r.Leaders), rows);
     }
 }

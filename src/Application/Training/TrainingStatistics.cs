@@ -25,15 +25,11 @@ public static class TrainingStatistics
         this IApplicationDbContext db, DateOnly from, DateOnly to, Guid? onlyCounty, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var completed = db.Enrolments.AsNoTracking()
-            .Where(e => e.Status == EnrolmentStatus.Completed && e.CompletedOn >= from && e.CompletedOn <= to);
-
-        var persons = await completed.Where(e => e.Kind == EnrolmentKind.DisabledPerson)
-            .Select(e => new { e.CountyId, e.PersonId }).Distinct().ToListAsync(cancellationToken);
-        var family = await completed.Where(e => e.Kind == EnrolmentKind.FamilyMember)
-            .Select(e => new { e.CountyId, e.HouseholdId, e.Name }).Distinct().ToListAsync(cancellationToken);
-        var committee = await completed.Where(e => e.Kind == EnrolmentKind.SpecialistCommitteeMember)
-            .Select(e => new { e.CountyId, e.Name }).Distinct().ToListAsync(cancellationToken);
+        var members = await db.TrainedPeopleMembersAsync(from, to, cancellationToken);
+        bool InScope(Guid county) => onlyCounty == null || county == onlyCounty;
+        var persons = members.Persons.Where(p => InScope(p.County)).Select(p => new { CountyId = p.County, PersonId = p.Member }).ToList();
+        var family = members.FamilyMembers.Where(f => InScope(f.County)).Select(f => new { CountyId = f.County, f.Member.HouseholdId, f.Member.Name }).ToList();
+        var committee = members.CommitteeMembers.Where(m => InScope(m.County)).Select(m => new { CountyId = m.County, Name = m.Member }).ToList();
         var counties = await db.Regions.AsNoTracking().Where(r => r.ParentId != null && (onlyCounty == null || r.Id == onlyCounty)).OrderBy(r => r.SortOrder)
             .Select(r => new { r.Id, r.Name }).ToListAsync(cancellationToken);
 
@@ -53,4 +49,32 @@ public static class TrainingStatistics
             committee.Select(m => (m.CountyId, m.Name)).Distinct().Count(),
             byCounty);
     }
+
+    /// <summary>
+    /// Who completed training in the period, by the county that owned the enrolment: disabled persons by id,
+    /// family members by household and name, committee members by name. The counts above and the
+    /// statistics' indicators are made from these.
+    /// </summary>
+    public static async Task<TrainedMembers> TrainedPeopleMembersAsync(this IApplicationDbContext db, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var completed = db.Enrolments.IgnoreQueryFilters().AsNoTracking()
+            .Where(e => e.Status == EnrolmentStatus.Completed && e.CompletedOn >= from && e.CompletedOn <= to);
+        var persons = await completed.Where(e => e.Kind == EnrolmentKind.DisabledPerson && e.PersonId != null)
+            .Select(e => new { e.CountyId, e.PersonId }).Distinct().ToListAsync(cancellationToken);
+        var family = await completed.Where(e => e.Kind == EnrolmentKind.FamilyMember)
+            .Select(e => new { e.CountyId, e.HouseholdId, e.Name }).Distinct().ToListAsync(cancellationToken);
+        var committee = await completed.Where(e => e.Kind == EnrolmentKind.SpecialistCommitteeMember)
+            .Select(e => new { e.CountyId, e.Name }).Distinct().ToListAsync(cancellationToken);
+        return new TrainedMembers(
+            persons.Select(p => (p.CountyId, p.PersonId!.Value)).ToList(),
+            family.Select(f => (f.CountyId, (f.HouseholdId, f.Name))).ToList(),
+            committee.Select(m => (m.CountyId, m.Name)).ToList());
+    }
 }
+
+/// <summary>The people who completed training in a period, each with the county of the enrolment.</summary>
+public sealed record TrainedMembers(
+    IReadOnlyList<(Guid County, Guid Member)> Persons,
+    IReadOnlyList<(Guid County, (Guid? HouseholdId, string Name) Member)> FamilyMembers,
+    IReadOnlyList<(Guid County, string Member)> CommitteeMembers);

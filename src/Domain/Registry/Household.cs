@@ -121,6 +121,22 @@ public sealed class Household : Entity, ICountyScoped
 
     public IReadOnlyList<IncomeRecord> IncomeRecords => _incomeRecords;
 
+    /// <summary>
+    /// The change of per-capita income against the baseline: the latest income recorded for a year up to
+    /// <paramref name="upToYear"/> (and after the baseline year) less the baseline; null without a baseline
+    /// or without such a record. The statistics' "income above baseline" is a positive change.
+    /// </summary>
+    public decimal? IncomeChangeUpTo(int upToYear)
+    {
+        if (BaselinePerCapitaIncome is not { } baseline || BaselineYear is not { } baselineYear)
+        {
+            return null;
+        }
+
+        var latest = _incomeRecords.Where(r => r.Year <= upToYear && r.Year > baselineYear).MaxBy(r => r.Year);
+        return latest == null ? null : latest.PerCapitaIncome.Yuan - baseline.Yuan;
+    }
+
     /// <summary>Starts a household with its head: a registry person or a family member by name.</summary>
     public static Household Create(Guid countyId, string? township, string? village, Guid? headPersonId, string headName)
     {

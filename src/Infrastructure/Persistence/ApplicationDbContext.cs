@@ -112,6 +112,10 @@ public sealed class ApplicationDbContext(
 
     public DbSet<Exhibition> Exhibitions => Set<Exhibition>();
 
+    public DbSet<Domain.Statistics.ProgrammeTarget> ProgrammeTargets => Set<Domain.Statistics.ProgrammeTarget>();
+
+    public DbSet<Domain.Statistics.Bulletin> Bulletins => Set<Domain.Statistics.Bulletin>();
+
     public DbSet<Partners.IdempotencyRecord> IdempotencyRecords => Set<Partners.IdempotencyRecord>();
 
     public async Task LockAsync<TEntity>(Guid id, CancellationToken cancellationToken)

@@ -96,6 +96,10 @@ public interface IApplicationDbContext
 
     DbSet<Exhibition> Exhibitions { get; }
 
+    DbSet<Domain.Statistics.ProgrammeTarget> ProgrammeTargets { get; }
+
+    DbSet<Domain.Statistics.Bulletin> Bulletins { get; }
+
     /// <summary>
     /// Locks the entity's row until the transaction ends (SELECT … FOR UPDATE), so that checks on it
     /// (a course's capacity) hold against concurrent commands.

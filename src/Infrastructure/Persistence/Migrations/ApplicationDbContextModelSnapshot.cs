@@ -2751,6 +2751,160 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Sunshine.Domain.Statistics.Bulletin", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("CityWide")
+                        .HasColumnType("boolean")
+                        .HasColumnName("city_wide");
+
+                    b.PrimitiveCollection<string[]>("Codes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("codes");
+
+                    b.PrimitiveCollection<Guid[]>("CountyIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("county_ids");
+
+                    b.Property<byte[]>("Csv")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("csv")
+                        .HasAnnotation("Sunshine:AuditExcluded", true);
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("figures")
+                        .HasAnnotation("Sunshine:AuditExcluded", true);
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<Guid>("IssuedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("issued_by_id");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("PeriodKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("period_kind");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<byte[]>("Xlsx")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("xlsx")
+                        .HasAnnotation("Sunshine:AuditExcluded", true);
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bulletins");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_bulletins_number");
+
+                    b.HasIndex("Year", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_bulletins_year_sequence");
+
+                    b.ToTable("bulletins", (string)null);
+                });
+
+            modelBuilder.Entity("Sunshine.Domain.Statistics.ProgrammeTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CountyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("county_id");
+
+                    b.Property<int>("HouseholdsInChain")
+                        .HasColumnType("integer")
+                        .HasColumnName("households_in_chain");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
+                    b.Property<int>("ProsperityLeaders")
+                        .HasColumnType("integer")
+                        .HasColumnName("prosperity_leaders");
+
+                    b.Property<DateOnly>("TargetDate")
+                        .HasColumnType("date")
+                        .HasColumnName("target_date");
+
+                    b.Property<int>("TrainedPeople")
+                        .HasColumnType("integer")
+                        .HasColumnName("trained_people");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_programme_targets");
+
+                    b.HasIndex("CountyId")
+                        .HasDatabaseName("ix_programme_targets_county_id");
+
+                    b.HasIndex("ProgrammeId", "CountyId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_programme_targets_programme_id_county_id");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("ProgrammeId", "CountyId"), false);
+
+                    b.ToTable("programme_targets", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_programme_targets_figures", "trained_people >= 0 AND prosperity_leaders >= 0 AND households_in_chain >= 0");
+                        });
+                });
+
             modelBuilder.Entity("Sunshine.Domain.Training.Course", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4286,6 +4440,22 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_shops_enterprises_platform_id");
+                });
+
+            modelBuilder.Entity("Sunshine.Domain.Statistics.ProgrammeTarget", b =>
+                {
+                    b.HasOne("Sunshine.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_programme_targets_regions_county_id");
+
+                    b.HasOne("Sunshine.Domain.Programmes.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_programme_targets_programmes_programme_id");
                 });
 
             modelBuilder.Entity("Sunshine.Domain.Training.Course", b =>

@@ -105,6 +105,15 @@ public sealed class DemoDataSeeder(ApplicationDbContext db, UserManager<Applicat
             {
                 db.PolicyVersions.Add(PolicyVersion.Create(programme.Id, key, start, content, note));
             }
+
+            // The action plan's figures city-wide, and a share for each demo county.
+            db.ProgrammeTargets.Add(Domain.Statistics.ProgrammeTarget.Create(programme, null, 70, 10, 100, programme.PeriodEnd));
+            foreach (var code in new[] { "430702", "430703" })
+            {
+                var rc = RegionCode.Create(code);
+                var county = await db.Regions.Where(r => r.Code == rc).Select(r => r.Id).SingleAsync(cancellationToken);
+                db.ProgrammeTargets.Add(Domain.Statistics.ProgrammeTarget.Create(programme, county, 10, 2, 15, programme.PeriodEnd));
+            }
         }
 
         var city = await DemoAccountIdAsync("city", cancellationToken);

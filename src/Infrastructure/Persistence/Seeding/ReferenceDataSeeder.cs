@@ -68,6 +68,12 @@ public sealed class ReferenceDataSeeder(ApplicationDbContext db, RoleManager<App
             }
         }
 
+        // The action plan's targets (§二): by 2020, 70 people trained, 10 prosperity leaders, 100 households brought into the chain.
+        if (!await db.ProgrammeTargets.AnyAsync(t => t.ProgrammeId == programme.Id && t.CountyId == null, cancellationToken))
+        {
+            db.ProgrammeTargets.Add(Domain.Statistics.ProgrammeTarget.Create(programme, null, 70, 10, 100, ReferenceData.ProgrammeEnd));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
 
         foreach (var role in Roles.ForAccounts)

@@ -1,0 +1,255 @@
+using Microsoft.EntityFrameworkCore;
+using Sunshine.Application.Awards;
+using Sunshine.Application.Common.Interfaces;
+using Sunshine.Application.Training;
+using Sunshine.Domain.Benefits;
+using Sunshine.Domain.Evidence;
+using Sunshine.Domain.Statistics;
+
+namespace Sunshine.Application.Statistics;
+
+/// <summary>A county in a statistics table.</summary>
+public sealed record CountyRef(Guid Id, string Code, string Name);
+
+/// <summary>One county's figure of an indicator.</summary>
+public sealed record CountyFigure(Guid CountyId, decimal Value);
+
+/// <summary>An indicator's figures: the total over the counties of the table (distinct where the indicator is) and each county's.</summary>
+public sealed record IndicatorFigures(string Code, decimal Total, IReadOnlyList<CountyFigure> ByCounty);
+
+/// <summary>
+/// The indicators of a period for a set of counties. <see cref="CityWide"/> is true when the set is
+/// every county (a city officer's table): then totals also hold what belongs to no county (city-organised
+/// events) and distinct totals are distinct across all counties.
+/// </summary>
+public sealed record IndicatorTable(
+    StatisticsPeriod Period, DateOnly? SalesFrom, DateOnly? SalesTo, bool CityWide, IReadOnlyList<CountyRef> Counties, IReadOnlyList<IndicatorFigures> Rows)
+{
+    public IndicatorFigures this[string code] => Rows.Single(r => r.Code == code);
+}
+
+/// <summary>
+/// Computes the indicators (<see cref="Indicators"/>) for a period and a set of counties. Sales come from
+/// the monthly county roll-up (<c>county_month_sales</c>) and, for the chain, the shop-month roll-up of the
+/// registered-poor households' members — never from the raw sales; distinct counts come from the small
+/// tables they count (enrolments, employment, links, incubation, households). The statistics endpoints,
+/// bulletins and annual summaries all use this one calculation.
+/// </summary>
+public sealed class IndicatorCalculator(IApplicationDbContext db)
+{
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    /// <summary>Computes <paramref name="codes"/> (every indicator when null) for <paramref name="counties"/>.</summary>
+    public async Task<IndicatorTable> ComputeAsync(
+        StatisticsPeriod period, IReadOnlyList<CountyRef> counties, bool cityWide, IReadOnlyCollection<string>? codes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        ArgumentNullException.ThrowIfNull(counties);
+        var wanted = codes == null ? Indicators.All.Select(d => d.Code).ToHashSet() : codes.ToHashSet();
+        var ids = counties.Select(c => c.Id).ToList();
+        var figures = new Dictionary<string, Figures>();
+        var (from, to) = (period.From, period.To);
+        var months = period.SalesMonths;
+
+        if (wanted.Overlaps([Indicators.TrainedPersons, Indicators.TrainedFamilyMembers]))
+        {
+            var trained = await db.TrainedPeopleMembersAsync(from, to, cancellationToken);
+            figures[Indicators.TrainedPersons] = Figures.Distinct(trained.Persons, ids);
+            figures[Indicators.TrainedFamilyMembers] = Figures.Distinct(trained.FamilyMembers, ids);
+        }
+
+        var shops = db.Shops.IgnoreQueryFilters().AsNoTracking().Where(s => ids.Contains(s.CountyId));
+        if (wanted.Contains(Indicators.ShopsOpened))
+        {
+            figures[Indicators.ShopsOpened] = Figures.Sum(await shops.Where(s => s.OpenedOn >= from && s.OpenedOn <= to)
+                .GroupBy(s => s.CountyId).Select(g => new { g.Key, Value = (decimal)g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Value, cancellationToken));
+        }
+
+        if (wanted.Contains(Indicators.ShopsActive))
+        {
+            figures[Indicators.ShopsActive] = Figures.Sum(await shops.Where(s => s.OpenedOn <= to && (s.ClosedOn == null || s.ClosedOn > to))
+                .GroupBy(s => s.CountyId).Select(g => new { g.Key, Value = (decimal)g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Value, cancellationToken));
+        }
+
+        if (wanted.Overlaps([Indicators.SalesOrders, Indicators.SalesAmount]))
+        {
+            var sales = months is var (first, last)
+                ? await db.CountyMonthSales.AsNoTracking().Where(m => ids.Contains(m.CountyId) && m.Month >= first && m.Month <= last)
+                    .GroupBy(m => m.CountyId).Select(g => new { g.Key, Orders = g.Sum(m => m.OrderCount), Net = g.Sum(m => m.CountedNet) })
+                    .ToListAsync(cancellationToken)
+                : [];
+            figures[Indicators.SalesOrders] = Figures.Sum(sales.ToDictionary(s => s.Key, s => (decimal)s.Orders));
+            figures[Indicators.SalesAmount] = Figures.Sum(sales.ToDictionary(s => s.Key, s => s.Net));
+        }
+
+        if (wanted.Any(c => c.StartsWith("awards.", StringComparison.Ordinal)))
+        {
+            await AwardsApprovedAsync(figures, period, ids, cancellationToken);
+        }
+
+        if (wanted.Any(c => c.StartsWith("awards.", StringComparison.Ordinal) || c.StartsWith("subsidies.", StringComparison.Ordinal)))
+        {
+            await PaymentsAsync(figures, period, ids, cancellationToken);
+        }
+
+        if (wanted.Contains(Indicators.DisabledEmployed))
+        {
+            var employed = await db.EmploymentRecords.IgnoreQueryFilters().AsNoTracking().Where(DatedRecord.OverlapsPeriod<EmploymentRecord>(from, to))
+                .Where(e => ids.Contains(e.CountyId)).Select(e => new { e.CountyId, e.PersonId }).Distinct().ToListAsync(cancellationToken);
+            figures[Indicators.DisabledEmployed] = Figures.Distinct(employed.Select(e => (e.CountyId, (object)e.PersonId)), ids);
+        }
+
+        if (wanted.Contains(Indicators.Incubatees))
+        {
+            var incubatees = await db.Incubations.IgnoreQueryFilters().AsNoTracking().Where(DatedRecord.OverlapsPeriod<Domain.Incubation.IncubationRecord>(from, to))
+                .Where(e => ids.Contains(e.CountyId)).Select(e => new { e.CountyId, e.PersonId }).Distinct().ToListAsync(cancellationToken);
+            figures[Indicators.Incubatees] = Figures.Distinct(incubatees.Select(e => (e.CountyId, (object)e.PersonId)), ids);
+        }
+
+        if (wanted.Overlaps([Indicators.LinkedPoorHouseholds, Indicators.HouseholdsIncomeAboveBaseline, Indicators.AverageIncomeIncrease,
+                Indicators.PovertyExits, Indicators.HouseholdsInChain, Indicators.HouseholdsInChainIncomeUp]))
+        {
+            await HouseholdsAsync(figures, period, ids, cancellationToken);
+        }
+
+        if (wanted.Contains(Indicators.ProsperityLeaders))
+        {
+            var leaders = await db.ProsperityLeadersAsync(EndOf(to), cancellationToken);
+            figures[Indicators.ProsperityLeaders] = Figures.Sum(leaders.Where(l => ids.Contains(l.Key)).ToDictionary(l => l.Key, l => (decimal)l.Value));
+        }
+
+        if (wanted.Contains(Indicators.EventSales))
+        {
+            var events = await db.Exhibitions.IgnoreQueryFilters().AsNoTracking().Where(e => e.EndDate >= from && e.EndDate <= to && (e.CountyId == null || ids.Contains(e.CountyId.Value)))
+                .Select(e => new { e.CountyId, e.SalesAmount }).ToListAsync(cancellationToken);
+            var byCounty = events.Where(e => e.CountyId != null).GroupBy(e => e.CountyId!.Value).ToDictionary(g => g.Key, g => g.Sum(e => e.SalesAmount.Yuan));
+            figures[Indicators.EventSales] = Figures.Sum(byCounty, cityWide ? events.Where(e => e.CountyId == null).Sum(e => e.SalesAmount.Yuan) : 0m);
+        }
+
+        var rows = Indicators.All.Where(d => wanted.Contains(d.Code))
+            .Select(d => figures[d.Code].Row(d.Code, ids))
+            .ToList();
+        return new IndicatorTable(period, months?.First, months?.Last, cityWide, counties, rows);
+    }
+
+    /// <summary>The start of the day after <paramref name="date"/> in China Standard Time: instants before it are on or before the date.</summary>
+    public static DateTimeOffset EndOf(DateOnly date) => new DateTimeOffset(date.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaOffset).ToUniversalTime();
+
+    private static DateTimeOffset StartOf(DateOnly date) => new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), ChinaOffset).ToUniversalTime();
+
+    private async Task AwardsApprovedAsync(Dictionary<string, Figures> figures, StatisticsPeriod period, List<Guid> ids, CancellationToken cancellationToken)
+    {
+        var (start, end) = (StartOf(period.From), EndOf(period.To));
+        var types = Indicators.AwardTypes.Select(a => a.Type).ToList();
+
+        // Few rows (the awards finally approved in a period): the decided amount is read from the stored decision.
+        var approved = await db.Benefits.IgnoreQueryFilters().AsNoTracking()
+            .Where(b => types.Contains(b.Type) && b.IsFinallyApproved && ids.Contains(b.CountyId)
+                && b.Transitions.Any(t => (t.To == BenefitState.Approved || t.To == BenefitState.Recognised) && t.At >= start && t.At < end))
+            .Select(b => new { b.Type, b.CountyId, b.Decision }).ToListAsync(cancellationToken);
+        foreach (var (type, _, _, _) in Indicators.AwardTypes)
+        {
+            var ofType = approved.Where(b => b.Type == type).ToList();
+            figures[Indicators.AwardCode(type, paid: false, amount: false)] = Figures.Sum(ofType.GroupBy(b => b.CountyId).ToDictionary(g => g.Key, g => (decimal)g.Count()));
+            figures[Indicators.AwardCode(type, paid: false, amount: true)] =
+                Figures.Sum(ofType.GroupBy(b => b.CountyId).ToDictionary(g => g.Key, g => g.Sum(b => b.Decision?.Amount.Yuan ?? 0m)));
+        }
+    }
+
+    private async Task PaymentsAsync(Dictionary<string, Figures> figures, StatisticsPeriod period, List<Guid> ids, CancellationToken cancellationToken)
+    {
+        var (from, to) = (period.From, period.To);
+        var perBenefit = await db.FundPayments.AsNoTracking()
+            .Where(p => ids.Contains(p.CountyId) && p.PaymentDate >= from && p.PaymentDate <= to)
+            .GroupBy(p => new { p.BenefitType, p.CountyId, p.BenefitId })
+            .Select(g => new { g.Key.BenefitType, g.Key.CountyId, Amount = g.Sum(p => p.Amount) })
+            .ToListAsync(cancellationToken);
+
+        void Add(BenefitType type, string countCode, string amountCode)
+        {
+            var ofType = perBenefit.Where(p => p.BenefitType == type).ToList();
+            figures[countCode] = Figures.Sum(ofType.Where(p => p.Amount > 0).GroupBy(p => p.CountyId).ToDictionary(g => g.Key, g => (decimal)g.Count()));
+            figures[amountCode] = Figures.Sum(ofType.GroupBy(p => p.CountyId).ToDictionary(g => g.Key, g => g.Sum(p => p.Amount)));
+        }
+
+        foreach (var (type, _, _, _) in Indicators.AwardTypes)
+        {
+            Add(type, Indicators.AwardCode(type, paid: true, amount: false), Indicators.AwardCode(type, paid: true, amount: true));
+        }
+
+        Add(BenefitType.TrainingSubsidy, Indicators.TrainingSubsidiesPaidCount, Indicators.TrainingSubsidiesPaidAmount);
+        Add(BenefitType.LoanInterestSubsidy, Indicators.InterestSubsidiesPaidCount, Indicators.InterestSubsidiesPaidAmount);
+    }
+
+    private async Task HouseholdsAsync(Dictionary<string, Figures> figures, StatisticsPeriod period, List<Guid> ids, CancellationToken cancellationToken)
+    {
+        var (from, to) = (period.From, period.To);
+
+        // The registered-poor disabled households of the counties: thousands, not millions; their income records come with them.
+        var households = await db.Households.IgnoreQueryFilters().AsNoTracking()
+            .Where(h => h.IsRegisteredPoor && ids.Contains(h.CountyId)).ToListAsync(cancellationToken);
+        var county = households.ToDictionary(h => h.Id, h => h.CountyId);
+        var memberOf = households.SelectMany(h => h.Members.Where(m => m.PersonId != null).Select(m => (Person: m.PersonId!.Value, Household: h.Id)))
+            .GroupBy(x => x.Person).ToDictionary(g => g.Key, g => g.Select(x => x.Household).ToList());
+        var householdIds = county.Keys.ToList();
+
+        var linked = (await db.BenefitLinks.IgnoreQueryFilters().AsNoTracking().Where(DatedRecord.OverlapsPeriod<BenefitLink>(from, to))
+            .Where(l => householdIds.Contains(l.HouseholdId)).Select(l => l.HouseholdId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+
+        var memberIds = memberOf.Keys.ToList();
+        var employedPersons = await db.EmploymentRecords.IgnoreQueryFilters().AsNoTracking().Where(DatedRecord.OverlapsPeriod<EmploymentRecord>(from, to))
+            .Where(e => memberIds.Contains(e.PersonId)).Select(e => e.PersonId).Distinct().ToListAsync(cancellationToken);
+        var sellingPersons = period.SalesMonths is var (first, last)
+            ? await (from m in db.ShopMonthSales.AsNoTracking()
+                     join s in db.Shops.IgnoreQueryFilters() on m.ShopId equals s.Id
+                     where s.OwnerPersonId != null && memberIds.Contains(s.OwnerPersonId.Value) && m.Month >= first && m.Month <= last && m.OrderCount > 0
+                     select s.OwnerPersonId!.Value).Distinct().ToListAsync(cancellationToken)
+            : [];
+        var inChain = linked.Concat(employedPersons.Concat(sellingPersons).SelectMany(p => memberOf[p])).ToHashSet();
+
+        var change = households.ToDictionary(h => h.Id, h => h.IncomeChangeUpTo(to.Year));
+        var withChange = households.Where(h => change[h.Id] != null).ToList();
+
+        figures[Indicators.LinkedPoorHouseholds] = Figures.Distinct(linked.Select(h => (county[h], (object)h)), ids);
+        figures[Indicators.HouseholdsIncomeAboveBaseline] = Figures.Sum(withChange.Where(h => change[h.Id] > 0).GroupBy(h => h.CountyId).ToDictionary(g => g.Key, g => (decimal)g.Count()));
+        figures[Indicators.AverageIncomeIncrease] = Figures.Average(withChange.Select(h => (h.CountyId, change[h.Id]!.Value)));
+        figures[Indicators.PovertyExits] = Figures.Sum(households.Where(h => h.PovertyExitDate >= from && h.PovertyExitDate <= to)
+            .GroupBy(h => h.CountyId).ToDictionary(g => g.Key, g => (decimal)g.Count()));
+        figures[Indicators.HouseholdsInChain] = Figures.Distinct(inChain.Select(h => (county[h], (object)h)), ids);
+        figures[Indicators.HouseholdsInChainIncomeUp] = Figures.Distinct(inChain.Where(h => change[h] > 0).Select(h => (county[h], (object)h)), ids);
+    }
+
+    /// <summary>An indicator's figures while they are gathered: per county, and how the total is made.</summary>
+    private sealed class Figures
+    {
+        private Dictionary<Guid, decimal> _byCounty = [];
+        private Func<IReadOnlyList<Guid>, decimal> _total = _ => 0m;
+
+        public static Figures Sum(Dictionary<Guid, decimal> byCounty, decimal outsideCounties = 0m) =>
+            new() { _byCounty = byCounty, _total = ids => ids.Sum(byCounty.GetValueOrDefault) + outsideCounties };
+
+        /// <summary>Distinct members per county; the total counts a member once however many counties it is in.</summary>
+        public static Figures Distinct<TMember>(IEnumerable<(Guid County, TMember Member)> members, IReadOnlyList<Guid> ids)
+        {
+            var list = members.Where(m => ids.Contains(m.County)).Distinct().ToList();
+            return new()
+            {
+                _byCounty = list.GroupBy(m => m.County).ToDictionary(g => g.Key, g => (decimal)g.Count()),
+                _total = _ => list.Select(m => m.Member).Distinct().Count(),
+            };
+        }
+
+        public static Figures Average(IEnumerable<(Guid County, decimal Value)> values)
+        {
+            var list = values.ToList();
+            return new()
+            {
+                _byCounty = list.GroupBy(v => v.County).ToDictionary(g => g.Key, g => decimal.Round(g.Average(v => v.Value), 2, MidpointRounding.AwayFromZero)),
+                _total = _ => list.Count == 0 ? 0m : decimal.Round(list.Average(v => v.Value), 2, MidpointRounding.AwayFromZero),
+            };
+        }
+
+        public IndicatorFigures Row(string code, IReadOnlyList<Guid> ids) =>
+            new(code, _total(ids), ids.Select(id => new CountyFigure(id, _byCounty.GetValueOrDefault(id))).ToList());
+    }
+}

@@ -1,0 +1,262 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+using Sunshine.Api.FunctionalTests.Infrastructure;
+using Sunshine.Domain.AccessControl;
+using Sunshine.Domain.Regions;
+
+namespace Sunshine.Api.FunctionalTests;
+
+/// <summary>
+/// Statistics against a hand-built fixture with known answers. The fixture lives in two county-level
+/// regions made for the test (no other test writes there), so every county figure is exact; the period
+/// is 2019, inside the reference programme.
+/// </summary>
+public sealed class StatisticsTests(SunshineApp app)
+{
+    private const string Year2019 = "period=Year&year=2019";
+
+    /// <summary>A new county-level region under the city, with a code not used before.</summary>
+    private Task<Guid> NewCountyAsync() => app.QueryAsync(async db =>
+    {
+        var city = await db.Regions.SingleAsync(r => r.ParentId == null);
+        var used = (await db.Regions.Select(r => r.Code).ToListAsync()).Select(c => c.Value).ToHashSet();
+        var code = Enumerable.Range(40, 59).Select(n => $"4307{n}").First(c => !used.Contains(c));
+        var region = Region.CreateCountyLevel(RegionCode.Create(code), "统计测试区" + code, "Statistics test district " + code, RegionKind.District, city, 900);
+        db.Regions.Add(region);
+        await db.SaveChangesAsync();
+        return region.Id;
+    });
+
+    private static decimal Figure(JsonElement table, string code, Guid? county = null)
+    {
+        var row = table.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("code").GetString() == code);
+        return county == null
+            ? row.GetProperty("total").GetDecimal()
+            : row.GetProperty("byCounty").EnumerateArray().Single(f => f.GetProperty("countyId").GetGuid() == county).GetProperty("value").GetDecimal();
+    }
+
+    private static async Task<string> CompleteCourseAsync(HttpClient organiser, HttpClient officer, Guid? county, Guid person, string completedOn, string level = "County")
+    {
+        var courseId = (await (await organiser.PostAsJsonAsync("/api/courses", TrainingTests.CourseBody(county, level: level))).ShouldBeJsonAsync(HttpStatusCode.Created))
+            .GetProperty("id").GetString()!;
+        var enrolment = await (await officer.PostAsJsonAsync($"/api/courses/{courseId}/enrolments", new { kind = "DisabledPerson", personId = person })).ShouldBeJsonAsync(HttpStatusCode.Created);
+        await (await officer.PostAsJsonAsync($"/api/courses/enrolments/{enrolment.GetProperty("id").GetString()}/completion", new { completedOn, certificateName = "结业证书", certificateNumber = "JY-" + Guid.NewGuid().ToString("N")[..6] }))
+            .ShouldBeJsonAsync();
+        return courseId;
+    }
+
+    [Fact]
+    public async Task Every_fixture_indicator_has_its_known_answer_and_counties_see_only_their_own()
+    {
+        var countyA = await NewCountyAsync();
+        var countyB = await NewCountyAsync();
+        var (officerA, _) = await app.SignInAsNewAsync(Roles.CountyOfficer, countyA);
+        var (checkerA, _) = await app.SignInAsNewAsync(Roles.CountyOfficer, countyA);
+        var (officerB, _) = await app.SignInAsNewAsync(Roles.CountyOfficer, countyB);
+        var (city, _) = await app.SignInAsNewAsync(Roles.CityOfficer);
+        var (auditor, _) = await app.SignInAsNewAsync(Roles.Auditor);
+
+        // Training: one person completes two courses (counts once); another completes in 2020 (outside 2019).
+        var trainee = (await TestPeople.CreateAsync(officerA, countyA)).GetProperty("id").GetGuid();
+        await CompleteCourseAsync(officerA, officerA, countyA, trainee, "2019-04-10");
+        await CompleteCourseAsync(officerA, officerA, countyA, trainee, "2019-09-10");
+        var later = (await TestPeople.CreateAsync(officerA, countyA)).GetProperty("id").GetGuid();
+        await CompleteCourseAsync(officerA, officerA, countyA, later, "2020-01-10");
+
+        // Shops and sales: a shop opened in 2019 with a confirmed period that is corrected (the correction counts once), a shop opened and closed before.
+        var platform = await TestPartners.CreatePlatformAsync(city);
+        var seller = (await TestPeople.CreateAsync(officerA, countyA)).GetProperty("id").GetGuid();
+        var shop = (await (await officerA.PostAsJsonAsync("/api/shops", new
+        {
+            ownerPersonId = seller, platformId = platform, platformShopId = "stat-" + Guid.NewGuid().ToString("N")[..10], name = "统计店",
+            url = (string?)null, granularity = "Monthly", openedOn = "2019-02-01",
+        })).ShouldBeJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        async Task EnterAsync(decimal gross, int orders)
+        {
+            var entered = await (await officerA.PutAsJsonAsync($"/api/shops/{shop}/sales", new { period = "2019-03", orderCount = orders, units = orders, grossAmount = gross, refunds = 0m }))
+                .ShouldBeJsonAsync();
+            await (await checkerA.PostAsync($"/api/shops/sales/{entered.GetProperty("id").GetGuid()}/confirmation", null)).ShouldBeJsonAsync();
+        }
+
+        await EnterAsync(1_000m, 10);
+        await EnterAsync(1_500m, 12);
+
+        // Households: a registered-poor household of the seller (in the chain through the shop's sales) that exited poverty in 2019,
+        // with income above its baseline; a second registered-poor household with income below baseline and nothing else.
+        var household = (await (await officerA.PostAsJsonAsync("/api/households", new
+        {
+            countyId = countyA, headPersonId = seller, isRegisteredPoor = true, registeredPoorYear = 2016, poorHouseholdNumber = "430799160001",
+        })).ShouldBeJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await app.QueryAsync(db => db.Database.ExecuteSqlAsync(
+            $"UPDATE households SET poverty_exit_date = DATE '2019-12-20', baseline_year = 2016, baseline_per_capita_income = 3000 WHERE id = {household}"));
+        await (await officerA.PutAsJsonAsync($"/api/households/{household}/income/2019", new { perCapitaIncome = 4200m })).ShouldBeJsonAsync();
+        var poorer = (await (await officerA.PostAsJsonAsync("/api/households", new
+        {
+            countyId = countyA, headName = "统计乙", isRegisteredPoor = true, registeredPoorYear = 2016, poorHouseholdNumber = "430799160002",
+        })).ShouldBeJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await app.QueryAsync(db => db.Database.ExecuteSqlAsync(
+            $"UPDATE households SET baseline_year = 2016, baseline_per_capita_income = 3000 WHERE id = {poorer}"));
+        await (await officerA.PutAsJsonAsync($"/api/households/{poorer}/income/2019", new { perCapitaIncome = 2800m })).ShouldBeJsonAsync();
+
+        // County B: one trainee of its own.
+        var traineeB = (await TestPeople.CreateAsync(officerB, countyB)).GetProperty("id").GetGuid();
+        await CompleteCourseAsync(officerB, officerB, countyB, traineeB, "2019-05-10");
+
+        var response = await city.GetAsync($"/api/statistics?{Year2019}");
+        Assert.True(response.IsSuccessStatusCode, app.Logs.All[^Math.Min(6000, app.Logs.All.Length)..]);
+        var table = await response.ShouldBeJsonAsync();
+        Assert.True(table.GetProperty("cityWide").GetBoolean());
+        Assert.Equal(1m, Figure(table, "training.persons", countyA));
+        Assert.Equal(1m, Figure(table, "training.persons", countyB));
+        Assert.Equal(1m, Figure(table, "shops.opened", countyA));
+        Assert.Equal(1m, Figure(table, "shops.active", countyA));
+        Assert.Equal(12m, Figure(table, "sales.orders", countyA));
+        Assert.Equal(1_500m, Figure(table, "sales.amount", countyA));
+        Assert.Equal(1m, Figure(table, "households.poverty_exits", countyA));
+        Assert.Equal(1m, Figure(table, "households.income_above_baseline", countyA));
+        Assert.Equal(500m, Figure(table, "households.income_increase_average", countyA)); // (1,200 + −200) / 2
+        Assert.Equal(1m, Figure(table, "chain.households", countyA));
+        Assert.Equal(1m, Figure(table, "chain.households_income_up", countyA));
+        Assert.Equal(0m, Figure(table, "households.linked", countyA));
+        Assert.Equal(0m, Figure(table, "shops.opened", countyB));
+
+        // A quarter without the sales month, and a custom range that holds no whole month: no sales.
+        var q2 = await (await city.GetAsync($"/api/statistics?period=Quarter&year=2019&part=2&countyId={countyA}&codes=sales.amount,training.persons")).ShouldBeJsonAsync();
+        Assert.Equal(0m, Figure(q2, "sales.amount"));
+        Assert.Equal(1m, Figure(q2, "training.persons")); // completed 2019-04-10
+        Assert.Equal(2, q2.GetProperty("rows").GetArrayLength());
+        var part = await (await city.GetAsync($"/api/statistics?period=Custom&from=2019-03-02&to=2019-03-31&countyId={countyA}&codes=sales.amount")).ShouldBeJsonAsync();
+        Assert.Equal(0m, Figure(part, "sales.amount"));
+        var march = await (await city.GetAsync($"/api/statistics?period=Custom&from=2019-03-01&to=2019-03-31&countyId={countyA}&codes=sales.amount")).ShouldBeJsonAsync();
+        Assert.Equal(1_500m, Figure(march, "sales.amount"));
+
+        // County officers: their county alone; another county's id answers 404; the auditor reads everything.
+        var own = await (await officerA.GetAsync($"/api/statistics?{Year2019}")).ShouldBeJsonAsync();
+        Assert.False(own.GetProperty("cityWide").GetBoolean());
+        Assert.Equal(countyA, own.GetProperty("counties").EnumerateArray().Single().GetProperty("id").GetGuid());
+        Assert.Equal(1m, Figure(own, "training.persons"));
+        await (await officerA.GetAsync($"/api/statistics?{Year2019}&countyId={countyB}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "county.not_found");
+        await (await officerA.GetAsync($"/api/statistics/trends?year=2019&countyId={countyB}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "county.not_found");
+        await (await officerA.GetAsync($"/api/statistics/export?{Year2019}&countyId={countyB}&format=Xlsx")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "county.not_found");
+        var audited = await (await auditor.GetAsync($"/api/statistics?{Year2019}&countyId={countyA}")).ShouldBeJsonAsync();
+        Assert.Equal(1_500m, Figure(audited, "sales.amount"));
+
+        // Trends: the month of the sales, from the roll-up.
+        var trends = await (await officerA.GetAsync("/api/statistics/trends?year=2019")).ShouldBeJsonAsync();
+        var months = trends.GetProperty("months").EnumerateArray().ToList();
+        Assert.Equal(12, months.Count);
+        Assert.Equal(1_500m, months[2].GetProperty("salesAmount").GetDecimal());
+        Assert.Equal(1, months[1].GetProperty("shopsOpened").GetInt32());
+        Assert.Equal(1, months[3].GetProperty("trainedPersons").GetInt32());
+
+        // Bad input names the field with a stable code.
+        await (await city.GetAsync("/api/statistics?period=Month&year=2019&part=13")).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "period.month_invalid");
+        await (await city.GetAsync("/api/statistics?period=Custom&from=2019-05-01&to=2019-04-01")).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "period.invalid");
+        await (await city.GetAsync($"/api/statistics?{Year2019}&codes=no.such")).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "indicator.unknown");
+        await (await city.GetAsync("/api/statistics?period=Year")).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "period.year_required");
+    }
+
+    [Fact]
+    public async Task An_issued_bulletin_keeps_its_figures_and_files_after_a_correction_and_its_xlsx_equals_the_api()
+    {
+        var county = await NewCountyAsync();
+        var (maker, _) = await app.SignInAsNewAsync(Roles.CountyOfficer, county);
+        var (checker, _) = await app.SignInAsNewAsync(Roles.CountyOfficer, county);
+        var (city, _) = await app.SignInAsNewAsync(Roles.CityOfficer);
+        var (other, _) = await app.SignInAsNewAsync(Roles.CountyOfficer, await NewCountyAsync());
+        var platform = await TestPartners.CreatePlatformAsync(city);
+        var seller = (await TestPeople.CreateAsync(maker, county)).GetProperty("id").GetGuid();
+        var shop = (await (await maker.PostAsJsonAsync("/api/shops", new
+        {
+            ownerPersonId = seller, platformId = platform, platformShopId = "bul-" + Guid.NewGuid().ToString("N")[..10], name = "通报店",
+            url = (string?)null, granularity = "Monthly", openedOn = "2019-01-05",
+        })).ShouldBeJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        async Task SellAsync(decimal gross)
+        {
+            var entered = await (await maker.PutAsJsonAsync($"/api/shops/{shop}/sales", new { period = "2019-07", orderCount = 5, units = 5, grossAmount = gross, refunds = 0m })).ShouldBeJsonAsync();
+            await (await checker.PostAsync($"/api/shops/sales/{entered.GetProperty("id").GetGuid()}/confirmation", null)).ShouldBeJsonAsync();
+        }
+
+        await SellAsync(2_000m);
+        var untitled = await (await maker.PostAsJsonAsync("/api/statistics/bulletins", new { title = "", period = "Year", year = 2019 }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
+        Assert.Equal("bulletin.title_invalid", untitled.GetProperty("fieldErrors")[0].GetProperty("code").GetString());
+        var issued = await (await maker.PostAsJsonAsync("/api/statistics/bulletins", new { title = "2019年度统计通报", period = "Year", year = 2019, codes = "sales.amount,shops.opened" }))
+            .ShouldBeJsonAsync(HttpStatusCode.Created);
+        var id = issued.GetProperty("id").GetGuid();
+        Assert.Matches(@"^统计通报〔\d{4}〕第\d+号$", issued.GetProperty("number").GetString());
+        Assert.Equal(2_000m, Figure(issued.GetProperty("table"), "sales.amount"));
+        var xlsx = await (await maker.GetAsync($"/api/statistics/bulletins/{id}/export?format=Xlsx")).Content.ReadAsByteArrayAsync();
+        var csv = await (await maker.GetAsync($"/api/statistics/bulletins/{id}/export?format=Csv")).Content.ReadAsByteArrayAsync();
+
+        // The XLSX reads back: the figures sheet equals the API's, with Chinese headers and the definitions sheet.
+        using (var stream = new MemoryStream(xlsx))
+        {
+            Assert.Equal(["统计数据", "指标口径", "说明"], stream.GetSheetNames());
+            var rows = stream.Query(useHeaderRow: true, sheetName: "统计数据").Cast<IDictionary<string, object>>().ToList();
+            var sales = rows.Single(r => (string)r["指标代码"] == "sales.amount");
+            Assert.Equal(2_000m, Convert.ToDecimal(sales["合计"], System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal("网络销售额", sales["指标"]);
+        }
+
+        Assert.Contains("sales.amount", System.Text.Encoding.UTF8.GetString(csv), StringComparison.Ordinal);
+
+        // A later correction changes today's figures, never the issued bulletin's.
+        await SellAsync(3_000m);
+        var live = await (await maker.GetAsync($"/api/statistics?{Year2019}&codes=sales.amount")).ShouldBeJsonAsync();
+        Assert.Equal(3_000m, Figure(live, "sales.amount"));
+        var again = await (await maker.GetAsync($"/api/statistics/bulletins/{id}")).ShouldBeJsonAsync();
+        Assert.Equal(2_000m, Figure(again.GetProperty("table"), "sales.amount"));
+        Assert.Equal(xlsx, await (await maker.GetAsync($"/api/statistics/bulletins/{id}/export?format=Xlsx")).Content.ReadAsByteArrayAsync());
+        Assert.Equal(csv, await (await maker.GetAsync($"/api/statistics/bulletins/{id}/export?format=Csv")).Content.ReadAsByteArrayAsync());
+
+        // Scoping: the city sees it, another county does not; the issue is an audit row.
+        await (await city.GetAsync($"/api/statistics/bulletins/{id}")).ShouldBeJsonAsync();
+        await (await other.GetAsync($"/api/statistics/bulletins/{id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "bulletin.not_found");
+        Assert.DoesNotContain((await (await other.GetAsync("/api/statistics/bulletins")).ShouldBeJsonAsync()).EnumerateArray(), b => b.GetProperty("id").GetGuid() == id);
+        Assert.True(await app.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.EntityId == id.ToString())));
+    }
+
+    [Fact]
+    public async Task City_officers_set_targets_within_their_bounds_and_progress_compares_them()
+    {
+        var (city, _) = await app.SignInAsNewAsync(Roles.CityOfficer);
+        var county = await NewCountyAsync();
+        var (officer, _) = await app.SignInAsNewAsync(Roles.CountyOfficer, county);
+        var programme = await app.QueryAsync(db => db.Programmes.Where(p => p.Code == "CD-ECDA-2017").Select(p => p.Id).SingleAsync());
+
+        object Body(int trained, string date = "2020-12-31") => new
+        {
+            programmeId = programme,
+            targets = new[] { new { countyId = (Guid?)county, trainedPeople = trained, prosperityLeaders = 2, householdsInChain = 15, targetDate = date } },
+        };
+
+        await (await officer.PutAsJsonAsync("/api/statistics/targets", Body(10))).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "auth.permission_required");
+        foreach (var outOfBounds in new[] { -1, 1_000_001 })
+        {
+            var refused = await (await city.PutAsJsonAsync("/api/statistics/targets", Body(outOfBounds))).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation.failed");
+            Assert.Equal("targets[0].trainedPeople", refused.GetProperty("fieldErrors")[0].GetProperty("field").GetString());
+            Assert.Equal("target.figure_invalid", refused.GetProperty("fieldErrors")[0].GetProperty("code").GetString());
+        }
+
+        await (await city.PutAsJsonAsync("/api/statistics/targets", Body(10, "2021-01-01"))).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "target.date_outside_programme");
+        await (await city.PutAsJsonAsync("/api/statistics/targets", Body(1_000_000))).ShouldBeJsonAsync();
+        var targets = await (await city.PutAsJsonAsync("/api/statistics/targets", Body(0, "2020-12-31"))).ShouldBeJsonAsync();
+        var mine = targets.EnumerateArray().Single(t => t.TryGetProperty("countyId", out var c) && c.ValueKind == JsonValueKind.String && c.GetGuid() == county);
+        Assert.Equal(0, mine.GetProperty("trainedPeople").GetInt32());
+        var cityWide = targets.EnumerateArray().First();
+        Assert.Equal(JsonValueKind.Null, cityWide.GetProperty("countyId").ValueKind);
+        Assert.Equal(70, cityWide.GetProperty("trainedPeople").GetInt32());
+
+        var progress = await (await officer.GetAsync($"/api/statistics/progress?programmeId={programme}")).ShouldBeJsonAsync();
+        var scope = Assert.Single(progress.GetProperty("scopes").EnumerateArray());
+        Assert.Equal(county, scope.GetProperty("countyId").GetGuid());
+        Assert.Equal(15, scope.GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("code").GetString() == "chain.households").GetProperty("target").GetInt32());
+        var all = await (await city.GetAsync($"/api/statistics/progress?programmeId={programme}")).ShouldBeJsonAsync();
+        Assert.Equal(JsonValueKind.Null, all.GetProperty("scopes")[0].GetProperty("countyId").ValueKind);
+        await (await city.GetAsync($"/api/statistics/targets?programmeId={Guid.NewGuid()}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "programme.not_found");
+    }
+}
