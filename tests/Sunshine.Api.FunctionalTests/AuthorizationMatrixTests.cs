@@ -110,6 +110,15 @@ public sealed class AuthorizationMatrixTests(SunshineApp app)
         ["IssueBulletin"] = Permissions.ProgrammeWrite,
         ["GetBulletin"] = Permissions.ProgrammeRead,
         ["ExportBulletin"] = Permissions.ProgrammeRead,
+        ["GetAnnualSummaryRounds"] = Permissions.ProgrammeRead,
+        ["CreateAnnualSummaryRound"] = Permissions.CityDecide,
+        ["UpdateAnnualSummaryRound"] = Permissions.CityDecide,
+        ["GetAnnualSummary"] = Permissions.ProgrammeRead,
+        ["WriteAnnualSummary"] = Permissions.ProgrammeWrite,
+        ["SubmitAnnualSummary"] = Permissions.ProgrammeWrite,
+        ["ReturnAnnualSummary"] = Permissions.CityDecide,
+        ["GetAnnualSummaryCompilation"] = Permissions.ProgrammeRead,
+        ["ExportAnnualSummaryCompilation"] = Permissions.ProgrammeRead,
         ["GetFundAllocations"] = Permissions.ProgrammeRead,
         ["CreateFundAllocation"] = Permissions.CountyDecide + "|" + Permissions.CityDecide,
         ["GetFundPayments"] = Permissions.ProgrammeRead,
@@ -271,6 +280,8 @@ public sealed class AuthorizationMatrixTests(SunshineApp app)
             .Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{memberId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{objectionId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{roundId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{countyId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{scope}", "Publication", StringComparison.Ordinal)
             .Replace("{year}", "2019", StringComparison.Ordinal)
             .Replace("{enrolmentId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)

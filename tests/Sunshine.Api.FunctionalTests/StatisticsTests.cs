@@ -259,4 +259,90 @@ public sealed class StatisticsTests(SunshineApp app)
         Assert.Equal(JsonValueKind.Null, all.GetProperty("scopes")[0].GetProperty("countyId").ValueKind);
         await (await city.GetAsync($"/api/statistics/targets?programmeId={Guid.NewGuid()}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "programme.not_found");
     }
+
+    [Fact]
+    public async Task A_county_files_its_annual_summary_whose_snapshot_stays_frozen_and_overdue_flips_at_the_due_date()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var cutOff = today.AddDays(-2);
+        var year = cutOff.Year;
+        var county = await NewCountyAsync();
+        var (maker, _) = await app.SignInAsNewAsync(Roles.CountyOfficer, county);
+        var (checker, _) = await app.SignInAsNewAsync(Roles.CountyOfficer, county);
+        var (stranger, _) = await app.SignInAsNewAsync(Roles.CountyOfficer, await NewCountyAsync());
+        var (city, _) = await app.SignInAsNewAsync(Roles.CityOfficer);
+        static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        // A shop of the county that sold in a whole month before the cut-off.
+        var platform = await TestPartners.CreatePlatformAsync(city);
+        var seller = (await TestPeople.CreateAsync(maker, county)).GetProperty("id").GetGuid();
+        var shop = (await (await maker.PostAsJsonAsync("/api/shops", new
+        {
+            ownerPersonId = seller, platformId = platform, platformShopId = "sum-" + Guid.NewGuid().ToString("N")[..10], name = "总结店",
+            url = (string?)null, granularity = "Monthly", openedOn = $"{year}-01-01",
+        })).ShouldBeJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        async Task SellAsync(decimal gross)
+        {
+            var entered = await (await maker.PutAsJsonAsync($"/api/shops/{shop}/sales", new { period = $"{year}-01", orderCount = 3, units = 3, grossAmount = gross, refunds = 0m })).ShouldBeJsonAsync();
+            await (await checker.PostAsync($"/api/shops/sales/{entered.GetProperty("id").GetGuid()}/confirmation", null)).ShouldBeJsonAsync();
+        }
+
+        await SellAsync(800m);
+
+        // The round: only the city opens it; one per year.
+        var body = new { year, dueDate = Iso(today), dataCutOff = Iso(cutOff) };
+        await (await maker.PostAsJsonAsync("/api/annual-summaries", body)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "auth.permission_required");
+        var created = await city.PostAsJsonAsync("/api/annual-summaries", body);
+        var round = await created.ShouldBeJsonAsync(HttpStatusCode.Created);
+        var roundId = round.GetProperty("id").GetGuid();
+        await (await city.PostAsJsonAsync("/api/annual-summaries", body)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "annual_summary.round_exists");
+        string Standing(JsonElement r) => r.GetProperty("counties").EnumerateArray().Single(c => c.GetProperty("countyId").GetGuid() == county).GetProperty("standing").GetString()!;
+        Assert.Equal("Due", Standing(round));
+
+        // Due today: still due; the day after the due date (the round moved back a day): overdue.
+        var moved = await city.PutJsonAsync($"/api/annual-summaries/{roundId}", new { dueDate = Iso(today.AddDays(-1)), dataCutOff = Iso(cutOff) }, created.Headers.ETag!.Tag);
+        Assert.Equal("Overdue", Standing(await moved.ShouldBeJsonAsync()));
+        var mine = (await (await maker.GetAsync("/api/annual-summaries")).ShouldBeJsonAsync()).EnumerateArray().Single(r => r.GetProperty("id").GetGuid() == roundId);
+        Assert.Equal(county, mine.GetProperty("counties").EnumerateArray().Single().GetProperty("countyId").GetGuid());
+
+        // The county writes (ETag after the first write), and submits: late, with its figures up to the cut-off frozen.
+        var url = $"/api/annual-summaries/{roundId}/counties/{county}";
+        await (await stranger.GetAsync(url)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "county.not_found");
+        await (await maker.PostAsync(url + "/submission", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "annual_summary.not_started");
+        var first = await maker.PutAsJsonAsync(url, new { achievements = "培训残疾人并开设网店", typicalCases = "", problems = "", nextYearPlan = "" });
+        await first.ShouldBeJsonAsync();
+        await (await maker.PutAsJsonAsync(url, new { achievements = "改" })).ShouldBeProblemAsync(HttpStatusCode.PreconditionRequired, "concurrency.if_match_required");
+        await (await maker.PostAsync(url + "/submission", null)).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "annual_summary.sections_required");
+        var written = await maker.PutJsonAsync(url, new { achievements = "培训残疾人并开设网店", typicalCases = "某户年销售八百元", problems = "物流成本高", nextYearPlan = "扩大培训" }, first.Headers.ETag!.Tag);
+        await written.ShouldBeJsonAsync();
+        var submitted = await (await maker.PostAsync(url + "/submission", null)).ShouldBeJsonAsync();
+        Assert.Equal("Submitted", submitted.GetProperty("standing").GetString());
+        Assert.True(submitted.GetProperty("isLate").GetBoolean());
+        Assert.Equal(800m, Figure(submitted.GetProperty("snapshot"), "sales.amount"));
+        Assert.Equal(Iso(cutOff), submitted.GetProperty("snapshot").GetProperty("period").GetProperty("to").GetString());
+        await (await maker.PutJsonAsync(url, new { achievements = "改" }, written.Headers.ETag!.Tag)).ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed, "concurrency.stale");
+
+        // A later correction changes today's figures, not the submitted snapshot nor the city's compilation.
+        await SellAsync(1_200m);
+        var again = await (await maker.GetAsync(url)).ShouldBeJsonAsync();
+        Assert.Equal(800m, Figure(again.GetProperty("snapshot"), "sales.amount"));
+        var compiled = await (await city.GetAsync($"/api/annual-summaries/{roundId}/compilation")).ShouldBeJsonAsync();
+        Assert.Equal(800m, Figure(compiled, "sales.amount", county));
+        var xlsx = await (await city.GetAsync($"/api/annual-summaries/{roundId}/compilation/export")).Content.ReadAsByteArrayAsync();
+        var countyName = await app.QueryAsync(db => db.Regions.Where(r => r.Id == county).Select(r => r.Name).SingleAsync());
+        using (var stream = new MemoryStream(xlsx))
+        {
+            var rows = stream.Query(useHeaderRow: true, sheetName: "指标汇总").Cast<IDictionary<string, object>>().ToList();
+            var sales = rows.Single(r => (string)r["指标代码"] == "sales.amount");
+            Assert.Equal(800m, Convert.ToDecimal(sales[countyName], System.Globalization.CultureInfo.InvariantCulture));
+            var texts = stream.Query(useHeaderRow: true, sheetName: "文字材料").Cast<IDictionary<string, object>>().ToList();
+            Assert.Contains(texts, t => (string)t["内容"] == "扩大培训");
+        }
+
+        // The city returns it; the county may change it and submit again.
+        await (await maker.PostAsJsonAsync(url + "/return", new { reason = "补充" })).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "auth.permission_required");
+        var returned = await (await city.PostAsJsonAsync(url + "/return", new { reason = "请补充典型案例的数据" })).ShouldBeJsonAsync();
+        Assert.Equal("Overdue", returned.GetProperty("standing").GetString());
+        Assert.Equal("请补充典型案例的数据", returned.GetProperty("returnReason").GetString());
+    }
 }

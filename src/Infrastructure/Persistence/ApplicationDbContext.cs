@@ -116,6 +116,10 @@ public sealed class ApplicationDbContext(
 
     public DbSet<Domain.Statistics.Bulletin> Bulletins => Set<Domain.Statistics.Bulletin>();
 
+    public DbSet<Domain.Statistics.AnnualSummaryRound> AnnualSummaryRounds => Set<Domain.Statistics.AnnualSummaryRound>();
+
+    public DbSet<Domain.Statistics.AnnualSummary> AnnualSummaries => Set<Domain.Statistics.AnnualSummary>();
+
     public DbSet<Partners.IdempotencyRecord> IdempotencyRecords => Set<Partners.IdempotencyRecord>();
 
     public async Task LockAsync<TEntity>(Guid id, CancellationToken cancellationToken)

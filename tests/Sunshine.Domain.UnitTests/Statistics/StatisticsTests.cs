@@ -158,3 +158,72 @@ public sealed class StatisticsTests
         Assert.Equal("bulletin.empty", Assert.Throws<DomainException>(() => Issue("通报", 0, 1)).Code);
     }
 }
+
+public sealed class AnnualSummaryTests
+{
+    private static readonly DateOnly CutOff = new(2019, 10, 31);
+    private static readonly AnnualSummaryRound Round = AnnualSummaryRound.Create(2019, AnnualSummaryRound.DefaultDueDate(2019), CutOff);
+
+    private static AnnualSummary Written()
+    {
+        var summary = AnnualSummary.Start(Round, Guid.CreateVersion7());
+        summary.Write("成绩", "案例", "问题", "计划");
+        return summary;
+    }
+
+    [Fact]
+    public void The_due_date_is_5_November_and_the_cut_off_lies_in_the_year()
+    {
+        Assert.Equal(new DateOnly(2019, 11, 5), Round.DueDate);
+        Assert.Equal((new DateOnly(2019, 1, 1), CutOff), (Round.Period.From, Round.Period.To));
+        Assert.Equal("annual_summary.cutoff_invalid", Assert.Throws<DomainException>(() => AnnualSummaryRound.Create(2019, new(2019, 11, 5), new(2020, 1, 1))).Code);
+        Assert.Equal("annual_summary.due_date_invalid", Assert.Throws<DomainException>(() => AnnualSummaryRound.Create(2019, new(2019, 10, 30), CutOff)).Code);
+        Assert.Equal(CutOff, AnnualSummaryRound.Create(2019, CutOff, CutOff).DueDate);
+        Assert.Equal(new DateOnly(2020, 3, 31), AnnualSummaryRound.Create(2019, new(2020, 3, 31), CutOff).DueDate);
+        Assert.Equal("annual_summary.due_date_invalid", Assert.Throws<DomainException>(() => AnnualSummaryRound.Create(2019, new(2020, 4, 1), CutOff)).Code);
+    }
+
+    [Theory]
+    [InlineData("2019-11-05", AnnualSummaryStanding.Due)]
+    [InlineData("2019-11-06", AnnualSummaryStanding.Overdue)]
+    public void A_summary_not_in_becomes_overdue_the_day_after_the_due_date(string today, AnnualSummaryStanding standing)
+    {
+        var day = DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(standing, AnnualSummary.StandingOf(null, Round, day));
+        Assert.Equal(standing == AnnualSummaryStanding.Due ? AnnualSummaryStanding.Draft : AnnualSummaryStanding.Overdue, AnnualSummary.StandingOf(Written(), Round, day));
+    }
+
+    [Theory]
+    [InlineData("2019-10-31", null)]
+    [InlineData("2019-11-01", false)]
+    [InlineData("2019-11-05", false)]
+    [InlineData("2019-11-06", true)]
+    public void Submission_comes_after_the_cut_off_and_is_late_after_the_due_date(string today, bool? late)
+    {
+        var day = DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture);
+        var summary = Written();
+        if (late == null)
+        {
+            Assert.Equal("annual_summary.before_cutoff", Assert.Throws<DomainException>(() => summary.Submit(Round, "{}", Guid.CreateVersion7(), DateTimeOffset.UnixEpoch, day)).Code);
+            return;
+        }
+
+        summary.Submit(Round, "{}", Guid.CreateVersion7(), DateTimeOffset.UnixEpoch, day);
+        Assert.Equal(late, summary.IsLate);
+        Assert.Equal(AnnualSummaryStanding.Submitted, AnnualSummary.StandingOf(summary, Round, day.AddDays(30)));
+        Assert.Equal("annual_summary.submitted", Assert.Throws<DomainException>(() => summary.Write("改", null, null, "计划")).Code);
+        summary.Return("请补充典型案例");
+        Assert.Equal(AnnualSummaryStatus.Returned, summary.Status);
+        summary.Write("成绩（修改）", "案例", null, "计划");
+    }
+
+    [Fact]
+    public void Sections_are_bounded_and_the_essentials_are_required_to_submit()
+    {
+        var summary = AnnualSummary.Start(Round, Guid.CreateVersion7());
+        Assert.Equal("annual_summary.section_too_long", Assert.Throws<DomainException>(() => summary.Write(new string('字', AnnualSummary.MaxSectionLength + 1), null, null, null)).Code);
+        summary.Write(new string('字', AnnualSummary.MaxSectionLength), null, null, null);
+        Assert.Equal("annual_summary.sections_required", Assert.Throws<DomainException>(() => summary.Submit(Round, "{}", Guid.CreateVersion7(), DateTimeOffset.UnixEpoch, new(2019, 11, 1))).Code);
+        Assert.Equal("annual_summary.not_submitted", Assert.Throws<DomainException>(() => summary.Return("理由")).Code);
+    }
+}

@@ -100,6 +100,10 @@ public interface IApplicationDbContext
 
     DbSet<Domain.Statistics.Bulletin> Bulletins { get; }
 
+    DbSet<Domain.Statistics.AnnualSummaryRound> AnnualSummaryRounds { get; }
+
+    DbSet<Domain.Statistics.AnnualSummary> AnnualSummaries { get; }
+
     /// <summary>
     /// Locks the entity's row until the transaction ends (SELECT … FOR UPDATE), so that checks on it
     /// (a course's capacity) hold against concurrent commands.

@@ -45,3 +45,38 @@ internal sealed class BulletinConfiguration : IEntityTypeConfiguration<Bulletin>
         builder.HasXminVersion();
     }
 }
+
+internal sealed class AnnualSummaryRoundConfiguration : IEntityTypeConfiguration<AnnualSummaryRound>
+{
+    public void Configure(EntityTypeBuilder<AnnualSummaryRound> builder)
+    {
+        builder.ToTable("annual_summary_rounds");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.HasIndex(r => r.Year).IsUnique();
+        builder.HasXminVersion();
+    }
+}
+
+internal sealed class AnnualSummaryConfiguration : IEntityTypeConfiguration<AnnualSummary>
+{
+    public void Configure(EntityTypeBuilder<AnnualSummary> builder)
+    {
+        builder.ToTable("annual_summaries");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.HasOne<AnnualSummaryRound>().WithMany().HasForeignKey(s => s.RoundId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Region>().WithMany().HasForeignKey(s => s.CountyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(s => new { s.RoundId, s.CountyId }).IsUnique();
+        builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(s => s.Achievements).HasMaxLength(AnnualSummary.MaxSectionLength).IsRequired();
+        builder.Property(s => s.TypicalCases).HasMaxLength(AnnualSummary.MaxSectionLength).IsRequired();
+        builder.Property(s => s.Problems).HasMaxLength(AnnualSummary.MaxSectionLength).IsRequired();
+        builder.Property(s => s.NextYearPlan).HasMaxLength(AnnualSummary.MaxSectionLength).IsRequired();
+        builder.Property(s => s.ReturnReason).HasMaxLength(2000);
+
+        // The frozen figures are in the row; the audit row records the submission, not the table again.
+        builder.Property(s => s.Snapshot).HasColumnType("jsonb").IsExcludedFromAudit();
+        builder.HasXminVersion();
+    }
+}

@@ -2751,6 +2751,125 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Sunshine.Domain.Statistics.AnnualSummary", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Achievements")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("achievements");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("county_id");
+
+                    b.Property<bool>("IsLate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_late");
+
+                    b.Property<string>("NextYearPlan")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("next_year_plan");
+
+                    b.Property<string>("Problems")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("problems");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("return_reason");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("round_id");
+
+                    b.Property<string>("Snapshot")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("snapshot")
+                        .HasAnnotation("Sunshine:AuditExcluded", true);
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<Guid?>("SubmittedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submitted_by_id");
+
+                    b.Property<string>("TypicalCases")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("typical_cases");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_annual_summaries");
+
+                    b.HasIndex("CountyId")
+                        .HasDatabaseName("ix_annual_summaries_county_id");
+
+                    b.HasIndex("RoundId", "CountyId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_annual_summaries_round_id_county_id");
+
+                    b.ToTable("annual_summaries", (string)null);
+                });
+
+            modelBuilder.Entity("Sunshine.Domain.Statistics.AnnualSummaryRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("DataCutOff")
+                        .HasColumnType("date")
+                        .HasColumnName("data_cut_off");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_annual_summary_rounds");
+
+                    b.HasIndex("Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_annual_summary_rounds_year");
+
+                    b.ToTable("annual_summary_rounds", (string)null);
+                });
+
             modelBuilder.Entity("Sunshine.Domain.Statistics.Bulletin", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4440,6 +4559,23 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_shops_enterprises_platform_id");
+                });
+
+            modelBuilder.Entity("Sunshine.Domain.Statistics.AnnualSummary", b =>
+                {
+                    b.HasOne("Sunshine.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_annual_summaries_regions_county_id");
+
+                    b.HasOne("Sunshine.Domain.Statistics.AnnualSummaryRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_annual_summaries_annual_summary_rounds_round_id");
                 });
 
             modelBuilder.Entity("Sunshine.Domain.Statistics.ProgrammeTarget", b =>
