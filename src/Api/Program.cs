@@ -30,6 +30,7 @@ if (exportingOpenApi)
         ["ConnectionStrings:Default"] = "Host=localhost;Database=openapi_export",
         ["Auth:UseEphemeralKeys"] = "true",
         ["Database:MigrateOnStartup"] = "false",
+        ["Reminders:Scheduler"] = "false",
     });
 }
 

@@ -21,6 +21,7 @@ public static class DependencyInjection
         services.AddScoped<Awards.AwardScreening>();
         services.AddScoped<Statistics.IndicatorCalculator>();
         services.AddScoped<Statistics.BulletinRenderer>();
+        services.AddScoped<Reminders.IDeadlineSource, Reminders.AnnualSummaryDeadlines>();
         services.AddScoped<IAttachmentOwners, AttachmentOwners>();
         return services;
     }

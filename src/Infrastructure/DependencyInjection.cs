@@ -1,3 +1,4 @@
+using Quartz;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -62,6 +63,7 @@ public static class DependencyInjection
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<OAuthClientSeeder>();
         services.AddSingleton<DatabaseInitializer>();
+        AddReminders(services, configuration, connectionString);
         services.Configure<DatabaseOptions>(configuration.GetSection("Database"));
 
         var dataProtection = services.AddDataProtection().SetApplicationName("Sunshine");
@@ -153,5 +155,38 @@ public static class DependencyInjection
                 options.EnableTokenEntryValidation();
                 options.UseAspNetCore();
             });
+    }
+
+    /// <summary>
+    /// The deadline reminders: a daily Quartz job at 08:05 China Standard Time (00:05 UTC) in a clustered
+    /// job store in the application's PostgreSQL database (tables <c>qrtz_*</c>, created by a migration), so
+    /// several API instances share one schedule and never fire it twice. <c>Reminders:Scheduler=false</c>
+    /// leaves the scheduler off (the reminder service still runs on demand).
+    /// </summary>
+    private static void AddReminders(IServiceCollection services, IConfiguration configuration, string connectionString)
+    {
+        services.AddScoped<Reminders.ReminderService>();
+        if (!configuration.GetValue("Reminders:Scheduler", true))
+        {
+            return;
+        }
+
+        services.AddQuartz(q =>
+        {
+            q.ConfigureScheduler(o =>
+            {
+                o.InstanceName = "Sunshine";
+                o.GenerateInstanceId = true;
+            });
+            q.UsePersistentStore(store =>
+            {
+                store.UsePostgres(connectionString);
+                store.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(20));
+            });
+            q.AddJob<Reminders.ReminderJob>(j => j.WithIdentity(Reminders.ReminderJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(Reminders.ReminderJob.Key).WithIdentity("deadline-reminders-daily", "sunshine")
+                .WithCronSchedule("0 5 0 * * ?", c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
     }
 }

@@ -119,6 +119,8 @@ public sealed class AuthorizationMatrixTests(SunshineApp app)
         ["ReturnAnnualSummary"] = Permissions.CityDecide,
         ["GetAnnualSummaryCompilation"] = Permissions.ProgrammeRead,
         ["ExportAnnualSummaryCompilation"] = Permissions.ProgrammeRead,
+        ["GetMyNotifications"] = SignedIn,
+        ["MarkNotificationRead"] = Permissions.ProgrammeWrite,
         ["GetFundAllocations"] = Permissions.ProgrammeRead,
         ["CreateFundAllocation"] = Permissions.CountyDecide + "|" + Permissions.CityDecide,
         ["GetFundPayments"] = Permissions.ProgrammeRead,

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using Sunshine.Api.FunctionalTests.Infrastructure;
 using Sunshine.Domain.AccessControl;
@@ -242,7 +243,8 @@ public sealed class StatisticsTests(SunshineApp app)
             Assert.Equal("target.figure_invalid", refused.GetProperty("fieldErrors")[0].GetProperty("code").GetString());
         }
 
-        await (await city.PutAsJsonAsync("/api/statistics/targets", Body(10, "2021-01-01"))).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "target.date_outside_programme");
+        var outside = await (await city.PutAsJsonAsync("/api/statistics/targets", Body(10, "2021-01-01"))).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "target.date_outside_programme");
+        Assert.Contains("targets[0].targetDate", outside.GetRawText(), StringComparison.Ordinal);
         await (await city.PutAsJsonAsync("/api/statistics/targets", Body(1_000_000))).ShouldBeJsonAsync();
         var targets = await (await city.PutAsJsonAsync("/api/statistics/targets", Body(0, "2020-12-31"))).ShouldBeJsonAsync();
         var mine = targets.EnumerateArray().Single(t => t.TryGetProperty("countyId", out var c) && c.ValueKind == JsonValueKind.String && c.GetGuid() == county);
@@ -344,5 +346,67 @@ public sealed class StatisticsTests(SunshineApp app)
         var returned = await (await city.PostAsJsonAsync(url + "/return", new { reason = "请补充典型案例的数据" })).ShouldBeJsonAsync();
         Assert.Equal("Overdue", returned.GetProperty("standing").GetString());
         Assert.Equal("请补充典型案例的数据", returned.GetProperty("returnReason").GetString());
+    }
+
+    [Fact]
+    public async Task Reminders_go_to_the_county_officers_14_days_and_1_day_before_and_when_overdue_once_each()
+    {
+        var (city, _) = await app.SignInAsNewAsync(Roles.CityOfficer);
+        var filing = await NewCountyAsync();
+        var late = await NewCountyAsync();
+        var (officer, _) = await app.SignInAsNewAsync(Roles.CountyOfficer, filing);
+        var (colleague, _) = await app.SignInAsNewAsync(Roles.CountyOfficer, filing);
+        var (lateOfficer, _) = await app.SignInAsNewAsync(Roles.CountyOfficer, late);
+        var round = await (await city.PostAsJsonAsync("/api/annual-summaries", new { year = 2018, dataCutOff = "2018-10-31" })).ShouldBeJsonAsync(HttpStatusCode.Created);
+        var roundId = round.GetProperty("id").GetGuid();
+        Assert.Equal("2018-11-05", round.GetProperty("dueDate").GetString());
+
+        async Task<int> SendAsync(string today)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<Sunshine.Infrastructure.Reminders.ReminderService>()
+                .SendDueAsync(DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None);
+        }
+
+        async Task<List<JsonElement>> MineAsync(HttpClient client) =>
+            (await (await client.GetAsync("/api/notifications")).ShouldBeJsonAsync()).GetProperty("items").EnumerateArray()
+                .Where(n => n.GetProperty("subjectId").GetGuid() == roundId).ToList();
+
+        await SendAsync("2018-10-21");
+        Assert.Empty(await MineAsync(officer));
+        await SendAsync("2018-10-22");
+        await SendAsync("2018-10-22");
+        var first = Assert.Single(await MineAsync(officer));
+        Assert.Equal("FourteenDaysBefore", first.GetProperty("stage").GetString());
+        Assert.Single(await MineAsync(colleague));
+
+        // Two runs at once (two instances): one reminder each, not two.
+        await Task.WhenAll(SendAsync("2018-11-04"), SendAsync("2018-11-04"));
+        Assert.Equal(["OneDayBefore", "FourteenDaysBefore"], (await MineAsync(officer)).Select(n => n.GetProperty("stage").GetString()).ToArray());
+
+        // The filing county submits; only the other is reminded when overdue, and only within the window.
+        var url = $"/api/annual-summaries/{roundId}/counties/{filing}";
+        await (await officer.PutAsJsonAsync(url, new { achievements = "成绩", nextYearPlan = "计划" })).ShouldBeJsonAsync();
+        await (await officer.PostAsync(url + "/submission", null)).ShouldBeJsonAsync();
+        await SendAsync("2018-11-05");
+        Assert.Equal(2, (await MineAsync(officer)).Count);
+        await SendAsync("2018-11-06");
+        Assert.Equal(2, (await MineAsync(officer)).Count);
+        Assert.Equal("Overdue", (await MineAsync(lateOfficer)).First().GetProperty("stage").GetString());
+        Assert.Equal(3, (await MineAsync(lateOfficer)).Count);
+
+        // Reading: my own only; another officer's answers 404; the city officer got none.
+        var list = await (await officer.GetAsync("/api/notifications?unreadOnly=true")).ShouldBeJsonAsync();
+        var unread = list.GetProperty("unread").GetInt32();
+        var read = await (await officer.PostAsync($"/api/notifications/{first.GetProperty("id").GetGuid()}/read", null)).ShouldBeJsonAsync();
+        Assert.NotEqual(JsonValueKind.Null, read.GetProperty("readAt").ValueKind);
+        Assert.Equal(unread - 1, (await (await officer.GetAsync("/api/notifications")).ShouldBeJsonAsync()).GetProperty("unread").GetInt32());
+        await (await colleague.PostAsync($"/api/notifications/{first.GetProperty("id").GetGuid()}/read", null)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "notification.not_found");
+        Assert.Empty(await MineAsync(city));
+
+        // The scheduler runs in the clustered PostgreSQL job store with the daily trigger.
+        var triggers = await app.QueryAsync(db => db.Database.SqlQueryRaw<string>("SELECT cron_expression AS \"Value\" FROM qrtz_cron_triggers WHERE trigger_name = 'deadline-reminders-daily'").ToListAsync());
+        Assert.Equal(["0 5 0 * * ?"], triggers);
+        Assert.True(await app.QueryAsync(db => db.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM qrtz_scheduler_state").SingleAsync()) >= 1);
     }
 }

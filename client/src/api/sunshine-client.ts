@@ -7712,6 +7712,132 @@ export class SunshineClient {
     }
 
     /**
+     * Your notifications, newest first (the latest 200), with the unread count; unreadOnly=true for the unread ones (signed in).
+     * @param unreadOnly (optional) 
+     * @return OK
+     */
+    getMyNotifications(unreadOnly?: boolean | undefined, signal?: AbortSignal): Promise<NotificationListDto> {
+        let url_ = this.baseUrl + "/api/notifications?";
+        if (unreadOnly === null)
+            throw new globalThis.Error("The parameter 'unreadOnly' cannot be null.");
+        else if (unreadOnly !== undefined)
+            url_ += "unreadOnly=" + encodeURIComponent("" + unreadOnly) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetMyNotifications(_response);
+        });
+    }
+
+    protected processGetMyNotifications(response: Response): Promise<NotificationListDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as NotificationListDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<NotificationListDto>(null as any);
+    }
+
+    /**
+     * Marks one of your notifications read (programme.write).
+     * @return OK
+     */
+    markNotificationRead(id: string, signal?: AbortSignal): Promise<NotificationDto> {
+        let url_ = this.baseUrl + "/api/notifications/{id}/read";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processMarkNotificationRead(_response);
+        });
+    }
+
+    protected processMarkNotificationRead(response: Response): Promise<NotificationDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as NotificationDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<NotificationDto>(null as any);
+    }
+
+    /**
      * Register a seller's shop; the seller is identified by certificate number and name (scope shops.write).
      * @param idempotency_Key A unique value per request (e.g. a UUID), kept 24 hours: a retry with the same key and body gets the first answer again.
      * @return Created
@@ -15557,6 +15683,26 @@ export interface MonthlyTrendsDto {
     months: MonthlyTrendDto[];
 }
 
+/** A notification as its recipient sees it. */
+export interface NotificationDto {
+    id: string;
+    kind: string;
+    subjectId: string;
+    countyId: string;
+    stage: ReminderStage;
+    dueDate: string;
+    title: string;
+    link: string;
+    createdAt: string;
+    readAt?: string | undefined;
+}
+
+/** My notifications, newest first, with the unread count. */
+export interface NotificationListDto {
+    unread: number;
+    items: NotificationDto[];
+}
+
 /** An objection received during the public notice; `Upheld` is null while it is open. */
 export interface ObjectionDto {
     id: string;
@@ -16075,6 +16221,13 @@ export enum RegionKind {
     CountyLevelCity = "CountyLevelCity",
     ManagementZone = "ManagementZone",
     DevelopmentZone = "DevelopmentZone",
+}
+
+/** When a deadline's officers are reminded: 14 days before, 1 day before, and the day it is overdue. */
+export enum ReminderStage {
+    FourteenDaysBefore = "FourteenDaysBefore",
+    OneDayBefore = "OneDayBefore",
+    Overdue = "Overdue",
 }
 
 /** A repayment of principal. */

@@ -64,7 +64,7 @@ public sealed class SetProgrammeTargetsHandler(IApplicationDbContext db) : IComm
             ?? throw new NotFoundException("programme", command.ProgrammeId);
         var counties = await db.Regions.Where(r => r.ParentId != null).Select(r => r.Id).ToListAsync(cancellationToken);
         var existing = await db.ProgrammeTargets.Where(t => t.ProgrammeId == programme.Id).ToListAsync(cancellationToken);
-        foreach (var input in command.Targets)
+        foreach (var (input, index) in command.Targets.Select((t, i) => (t, i)))
         {
             if (input.CountyId is { } county && !counties.Contains(county))
             {
@@ -72,13 +72,21 @@ public sealed class SetProgrammeTargetsHandler(IApplicationDbContext db) : IComm
             }
 
             var target = existing.FirstOrDefault(t => t.CountyId == input.CountyId);
-            if (target == null)
+            try
             {
-                db.ProgrammeTargets.Add(ProgrammeTarget.Create(programme, input.CountyId, input.TrainedPeople, input.ProsperityLeaders, input.HouseholdsInChain, input.TargetDate));
+                if (target == null)
+                {
+                    db.ProgrammeTargets.Add(ProgrammeTarget.Create(programme, input.CountyId, input.TrainedPeople, input.ProsperityLeaders, input.HouseholdsInChain, input.TargetDate));
+                }
+                else
+                {
+                    target.Set(programme, input.TrainedPeople, input.ProsperityLeaders, input.HouseholdsInChain, input.TargetDate);
+                }
             }
-            else
+            catch (Domain.Common.DomainException ex) when (ex.Field != null)
             {
-                target.Set(programme, input.TrainedPeople, input.ProsperityLeaders, input.HouseholdsInChain, input.TargetDate);
+                // Name the row: targets[i].targetDate, as the validator names the figures.
+                throw new Domain.Common.DomainException(ex.Code, ex.Message, ex.Kind, $"targets[{index}].{ex.Field}");
             }
         }
 

@@ -120,6 +120,8 @@ public sealed class ApplicationDbContext(
 
     public DbSet<Domain.Statistics.AnnualSummary> AnnualSummaries => Set<Domain.Statistics.AnnualSummary>();
 
+    public DbSet<Domain.Reminders.Notification> Notifications => Set<Domain.Reminders.Notification>();
+
     public DbSet<Partners.IdempotencyRecord> IdempotencyRecords => Set<Partners.IdempotencyRecord>();
 
     public async Task LockAsync<TEntity>(Guid id, CancellationToken cancellationToken)

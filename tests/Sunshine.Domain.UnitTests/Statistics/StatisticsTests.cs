@@ -227,3 +227,20 @@ public sealed class AnnualSummaryTests
         Assert.Equal("annual_summary.not_submitted", Assert.Throws<DomainException>(() => summary.Return("理由")).Code);
     }
 }
+
+public sealed class ReminderScheduleTests
+{
+    private static readonly DateOnly Due = new(2018, 11, 5);
+
+    [Theory]
+    [InlineData(-15, null)]
+    [InlineData(-14, Domain.Reminders.ReminderStage.FourteenDaysBefore)]
+    [InlineData(-2, Domain.Reminders.ReminderStage.FourteenDaysBefore)]
+    [InlineData(-1, Domain.Reminders.ReminderStage.OneDayBefore)]
+    [InlineData(0, Domain.Reminders.ReminderStage.OneDayBefore)]
+    [InlineData(1, Domain.Reminders.ReminderStage.Overdue)]
+    [InlineData(Domain.Reminders.ReminderSchedule.OverdueWindowDays, Domain.Reminders.ReminderStage.Overdue)]
+    [InlineData(Domain.Reminders.ReminderSchedule.OverdueWindowDays + 1, null)]
+    public void Each_stage_is_due_from_its_day_until_the_next(int daysFromDue, Domain.Reminders.ReminderStage? stage) =>
+        Assert.Equal(stage, Domain.Reminders.ReminderSchedule.StageOn(Due, Due.AddDays(daysFromDue)));
+}

@@ -104,6 +104,8 @@ public interface IApplicationDbContext
 
     DbSet<Domain.Statistics.AnnualSummary> AnnualSummaries { get; }
 
+    DbSet<Domain.Reminders.Notification> Notifications { get; }
+
     /// <summary>
     /// Locks the entity's row until the transaction ends (SELECT … FOR UPDATE), so that checks on it
     /// (a course's capacity) hold against concurrent commands.

@@ -80,3 +80,22 @@ internal sealed class AnnualSummaryConfiguration : IEntityTypeConfiguration<Annu
         builder.HasXminVersion();
     }
 }
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Domain.Reminders.Notification>
+{
+    public void Configure(EntityTypeBuilder<Domain.Reminders.Notification> builder)
+    {
+        builder.ToTable("notifications");
+        builder.HasKey(n => n.Id);
+        builder.Property(n => n.Id).ValueGeneratedNever();
+        builder.Property(n => n.Kind).HasMaxLength(40).IsRequired();
+        builder.Property(n => n.Stage).HasConversion<string>().HasMaxLength(30);
+        builder.Property(n => n.Title).HasMaxLength(300).IsRequired();
+        builder.Property(n => n.Link).HasMaxLength(300).IsRequired();
+
+        // One reminder per recipient, deadline, county and stage, whichever instance runs the job and however often.
+        builder.HasIndex(n => new { n.RecipientId, n.Kind, n.SubjectId, n.CountyId, n.Stage }).IsUnique();
+        builder.HasIndex(n => new { n.RecipientId, n.CreatedAt });
+        builder.HasXminVersion();
+    }
+}
