@@ -52,6 +52,10 @@ import { SalesImportPage } from './pages/sales/SalesImportPage';
 import { ShopDetailPage } from './pages/shops/ShopDetailPage';
 import { ShopsPage } from './pages/shops/ShopsPage';
 import { SignInPage } from './pages/SignInPage';
+import { BulletinDetailPage } from './pages/statistics/BulletinDetailPage';
+import { BulletinsPage } from './pages/statistics/BulletinsPage';
+import { StatisticsPage } from './pages/statistics/StatisticsPage';
+import { TargetsPage } from './pages/statistics/TargetsPage';
 import { CourseDetailPage } from './pages/training/CourseDetailPage';
 import { CoursesPage } from './pages/training/CoursesPage';
 import { TrainedPeoplePage } from './pages/training/TrainedPeoplePage';
@@ -66,6 +70,38 @@ export const routes: RouteObject[] = [
     ),
     children: [
       { index: true, element: <HomePage /> },
+      {
+        path: NAV.statistics.path,
+        element: (
+          <RequirePermission item={NAV.statistics}>
+            <StatisticsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: NAV.bulletins.path,
+        element: (
+          <RequirePermission item={NAV.bulletins}>
+            <BulletinsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: '/statistics/bulletins/:id',
+        element: (
+          <RequirePermission item={NAV.bulletins}>
+            <BulletinDetailPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: NAV.targets.path,
+        element: (
+          <RequirePermission item={NAV.targets}>
+            <TargetsPage />
+          </RequirePermission>
+        ),
+      },
       {
         path: NAV.persons.path,
         element: (

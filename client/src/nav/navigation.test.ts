@@ -48,6 +48,8 @@ describe('navigation by permission', () => {
   it('keeps county officers out of accounts and the audit log', () => {
     expect(paths(ROLE_PERMISSIONS.CountyOfficer)).toEqual([
       '/',
+      '/statistics',
+      '/statistics/bulletins',
       '/persons',
       '/persons/import',
       '/households',
@@ -120,6 +122,7 @@ describe('navigation by permission', () => {
     const labels = sections.map((section) => ('items' in section ? section.group : section.path));
     expect(labels).toEqual([
       '/',
+      'statistics',
       '/persons',
       '/persons/import',
       '/households',
@@ -178,6 +181,15 @@ describe('navigation by permission', () => {
     expect(paths(ROLE_PERMISSIONS.Auditor)).toEqual(expect.arrayContaining(outreach));
     expect(paths(ROLE_PERMISSIONS.SystemAdmin)).not.toContain('/outlets');
     expect(paths(ROLE_PERMISSIONS.SecurityAdmin)).not.toContain('/incubations');
+  });
+
+  it('shows the statistics and bulletins to programme readers, the targets to city officers only', () => {
+    const statistics = ['/statistics', '/statistics/bulletins'];
+    expect(paths(ROLE_PERMISSIONS.CityOfficer)).toEqual(expect.arrayContaining([...statistics, '/statistics/targets']));
+    expect(paths(ROLE_PERMISSIONS.Auditor)).toEqual(expect.arrayContaining(statistics));
+    expect(paths(ROLE_PERMISSIONS.CountyOfficer)).not.toContain('/statistics/targets');
+    expect(paths(ROLE_PERMISSIONS.Auditor)).not.toContain('/statistics/targets');
+    expect(paths(ROLE_PERMISSIONS.SystemAdmin)).not.toContain('/statistics');
   });
 
   it('always offers home and the own password, even without permissions', () => {

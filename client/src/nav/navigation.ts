@@ -1,5 +1,6 @@
 import {
   AccountBookOutlined,
+  AimOutlined,
   ApartmentOutlined,
   ApiOutlined,
   AppstoreOutlined,
@@ -18,9 +19,11 @@ import {
   HomeOutlined,
   IdcardOutlined,
   KeyOutlined,
+  LineChartOutlined,
   LinkOutlined,
   MoneyCollectOutlined,
   NodeIndexOutlined,
+  NotificationOutlined,
   ProfileOutlined,
   ReadOutlined,
   RocketOutlined,
@@ -56,7 +59,7 @@ export interface Access {
 }
 
 /** Headed groups of the side menu; the key of each is its label's i18n key under `nav.groups`. */
-export type NavGroup = 'commerce' | 'support' | 'outreach' | 'awards';
+export type NavGroup = 'statistics' | 'commerce' | 'support' | 'outreach' | 'awards';
 
 export interface NavItem extends Access {
   path: string;
@@ -70,6 +73,29 @@ export interface NavItem extends Access {
 /** The side menu, in order. Each page's route guard uses the same entry. */
 export const NAV = {
   home: { path: '/', labelKey: 'nav.home', icon: HomeOutlined },
+  // The figures of the programme: every programme reader; bulletins are issued by writers, targets
+  // set by city officers.
+  statistics: {
+    path: '/statistics',
+    labelKey: 'nav.statistics',
+    icon: LineChartOutlined,
+    anyOf: [PERMISSIONS.programmeRead],
+    group: 'statistics',
+  },
+  bulletins: {
+    path: '/statistics/bulletins',
+    labelKey: 'nav.bulletins',
+    icon: NotificationOutlined,
+    anyOf: [PERMISSIONS.programmeRead],
+    group: 'statistics',
+  },
+  targets: {
+    path: '/statistics/targets',
+    labelKey: 'nav.targets',
+    icon: AimOutlined,
+    anyOf: [PERMISSIONS.decisionsCity],
+    group: 'statistics',
+  },
   persons: { path: '/persons', labelKey: 'nav.persons', icon: IdcardOutlined, anyOf: [PERMISSIONS.programmeRead] },
   personImport: {
     path: '/persons/import',

@@ -8,6 +8,8 @@ import { Page } from '../components/Page';
 import { RequestError } from '../errors/ProblemAlert';
 import { formatDate, localName } from '../format';
 import { useLanguage } from '../i18n/useLanguage';
+import { PERMISSIONS } from '../nav/navigation';
+import { Dashboard } from './statistics/Dashboard';
 
 function ProgrammeList() {
   const { t } = useTranslation();
@@ -43,12 +45,14 @@ function ProgrammeList() {
   );
 }
 
+/** The home page: for programme officers the dashboard first, then the account and the programmes. */
 export function HomePage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   return (
     <Page title={t('home.title')}>
       <Flex vertical gap="large">
+        {user.permissions.includes(PERMISSIONS.programmeRead) && <Dashboard />}
         <Card title={<h2 className="card-title">{t('home.welcome', { name: user.displayName })}</h2>}>
           <Descriptions
             column={1}

@@ -100,7 +100,7 @@ export function AwardScreeningPage() {
       render: (_, row) =>
         t('screening.criteriaMet', {
           met: row.decision.criteria.filter((criterion) => criterion.met).length,
-          count: row.decision.criteria.length,
+          total: row.decision.criteria.length,
         }),
     },
     ...(canWrite

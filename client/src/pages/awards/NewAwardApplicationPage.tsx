@@ -186,7 +186,7 @@ export function NewAwardApplicationPage() {
       <Card
         title={
           <h2 className="card-title" ref={heading} tabIndex={-1}>
-            {t('wizard.stepTitle', { number: step + 1, count: STEPS.length, title: t(`wizard.steps.${STEPS[step]}`) })}
+            {t('wizard.stepTitle', { number: step + 1, total: STEPS.length, title: t(`wizard.steps.${STEPS[step]}`) })}
           </h2>
         }
       >

@@ -7,8 +7,9 @@ import { BenefitActions } from './BenefitActions';
 import { BenefitStateBadge } from './BenefitStateBadge';
 
 /**
- * Where a benefit is in the workflow (state, amount, submission, an award's public notice, payment), a warning when the decision
- * has changed since it was frozen, and the steps the user may take. `name` names it in the dialogs.
+ * Where a benefit is in the workflow (state, amount, submission, an award's public notice, payment), a
+ * warning when the decision has changed since it was frozen, and the steps the user may take. `name`
+ * names it in the dialogs.
  */
 export function BenefitStatus({ benefit, name, onDone }: { benefit: BenefitDto; name: string; onDone: () => void }) {
   const { t } = useTranslation();

@@ -12,6 +12,7 @@ import { RequestError } from '../../errors/ProblemAlert';
 import { formatDate, formatDateTime, formatYuan } from '../../format';
 import { useLanguage } from '../../i18n/useLanguage';
 import { PERMISSIONS } from '../../nav/navigation';
+import { CLAIM_STATES } from './benefitActions';
 import { BenefitStateBadge } from './BenefitStateBadge';
 import { CLAIMS_KEY } from './useClaim';
 
@@ -90,7 +91,7 @@ export function TrainingClaimsPage() {
           <Select
             allowClear
             className="filter-select"
-            options={Object.values(BenefitState).map((state) => ({
+            options={CLAIM_STATES.map((state) => ({
               value: state,
               label: t(`benefit.states.${state}`),
             }))}

@@ -8,6 +8,16 @@ import {
 } from '../../api';
 import { PERMISSIONS } from '../../nav/navigation';
 
+/** The states a subsidy claim (training, loan interest) passes through: no public notice, no award states. */
+export const CLAIM_STATES = [
+  BenefitState.Draft,
+  BenefitState.Submitted,
+  BenefitState.CountyReviewed,
+  BenefitState.Paid,
+  BenefitState.Rejected,
+  BenefitState.Withdrawn,
+] as const;
+
 /** The workflow steps, in the order their buttons appear. */
 export const BENEFIT_ACTIONS = [
   'submit',
@@ -120,7 +130,10 @@ export function mayResolveObjection(benefit: BenefitDto, objection: ObjectionDto
   );
 }
 
-/** Whether the user may reverse a payment: one not reversed and no reversal itself, by an officer of the paying level. */
+/**
+ * Whether the user may reverse a payment: one not yet reversed and not itself a reversal, by an officer
+ * of the paying level.
+ */
 export function mayReversePayment(payment: FundPaymentDto, user: CurrentUserDto): boolean {
   const permission = payment.level === BenefitLevel.City ? PERMISSIONS.decisionsCity : PERMISSIONS.decisionsCounty;
   return (

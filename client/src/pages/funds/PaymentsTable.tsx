@@ -52,7 +52,13 @@ function ReversalDialog({
 function PaymentStatus({ payment }: { payment: FundPaymentDto }) {
   const { t } = useTranslation();
   if (payment.reversalOfId) {
-    return <Badge status="default" text={t('funds.payments.isReversal', { reason: payment.reason ?? '' })} />;
+    return (
+      <>
+        <Badge status="default" text={t('funds.payments.isReversal')} />
+        <br />
+        {t('funds.payments.reason', { reason: payment.reason ?? '' })}
+      </>
+    );
   }
   if (payment.reversedById) return <Badge status="error" text={t('funds.payments.reversed')} />;
   return <Badge status="success" text={t('funds.payments.inEffect')} />;

@@ -9,6 +9,7 @@ import { enumValue, PAGE_SIZES, useListState } from '../../components/useListSta
 import { RequestError } from '../../errors/ProblemAlert';
 import { formatDateTime, formatYuan } from '../../format';
 import { useLanguage } from '../../i18n/useLanguage';
+import { CLAIM_STATES } from '../claims/benefitActions';
 import { BenefitStateBadge } from '../claims/BenefitStateBadge';
 
 const FILTER_KEYS = ['state'] as const;
@@ -71,7 +72,7 @@ export function InterestClaimsPage() {
           <Select
             allowClear
             className="filter-select"
-            options={Object.values(BenefitState).map((state) => ({
+            options={CLAIM_STATES.map((state) => ({
               value: state,
               label: t(`benefit.states.${state}`),
             }))}

@@ -164,7 +164,10 @@ export function PoliciesPage() {
   const active = POLICY_KEYS.find((key) => key === requested) ?? PolicyKey.TrainingQualifications;
   return (
     <Page title={t('policies.title')}>
+      {/* Beside the content, not above it: eight keys in a row overflow into a "more" menu inside the tab
+          list, which screen readers cannot use as a tab list. */}
       <Tabs
+        tabPlacement="start"
         activeKey={active}
         onChange={(key) => setParams(key === PolicyKey.TrainingQualifications ? {} : { key }, { replace: true })}
         items={POLICY_KEYS.map((key) => ({

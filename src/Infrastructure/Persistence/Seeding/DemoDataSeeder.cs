@@ -246,17 +246,19 @@ public sealed class DemoDataSeeder(ApplicationDbContext db, UserManager<Applicat
         var countyOfficer = await DemoAccountIdAsync("dingcheng", cancellationToken);
         var writes = new List<SalesWrite>();
         var largeSellers = sellers.GroupBy(p => p.CountyId).Select(g => g.First().Id).ToHashSet(); // one demonstration household in each demo county
+        // 18 months ending last month, so the previous calendar year (the awards' sales year) always has at least 7 of them.
+        var lastMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
         foreach (var (shop, i) in shops.Select((s, i) => (s, i)))
         {
             var scale = largeSellers.Contains(shop.OwnerPersonId ?? Guid.Empty) ? 30_000m : i % 8 == 0 ? 20_000m : i % 3 == 0 ? 4_000m : 800m;
-            for (var month = new DateOnly(2024, 1, 1); month < new DateOnly(2025, 7, 1); month = month.AddMonths(1))
+            for (var month = lastMonth.AddMonths(-17); month <= lastMonth; month = month.AddMonths(1))
             {
                 var gross = decimal.Round(scale * (0.5m + (decimal)random.NextDouble()), 2);
                 var refunds = decimal.Round(gross * (decimal)(random.NextDouble() * 0.06), 2);
                 var orders = Math.Max(1, (int)(gross / (30 + random.Next(40))));
                 var source = shop.Source == RecordSource.Partner ? RecordSource.Partner : RecordSource.Staff;
                 var enteredBy = source == RecordSource.Staff ? countyOfficer : (Guid?)null;
-                if (source == RecordSource.Staff && month < new DateOnly(2025, 5, 1))
+                if (source == RecordSource.Staff && month < lastMonth.AddMonths(-1))
                 {
                     continue; // the enterprise's shop: only its last two months, entered by the county officer, await confirmation
                 }
