@@ -59,6 +59,10 @@ import { TargetsPage } from './pages/statistics/TargetsPage';
 import { CourseDetailPage } from './pages/training/CourseDetailPage';
 import { CoursesPage } from './pages/training/CoursesPage';
 import { TrainedPeoplePage } from './pages/training/TrainedPeoplePage';
+import { TypicalCaseDetailPage } from './pages/typicalCases/TypicalCaseDetailPage';
+import { TypicalCasesPage } from './pages/typicalCases/TypicalCasesPage';
+import { WorkPlanRoundDetailPage } from './pages/workplans/WorkPlanRoundDetailPage';
+import { WorkPlanRoundsPage } from './pages/workplans/WorkPlanRoundsPage';
 
 export const routes: RouteObject[] = [
   { path: SIGN_IN_PATH, element: <SignInPage /> },
@@ -451,6 +455,38 @@ export const routes: RouteObject[] = [
         element: (
           <RequirePermission item={NAV.funds}>
             <FundsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: NAV.workPlans.path,
+        element: (
+          <RequirePermission item={NAV.workPlans}>
+            <WorkPlanRoundsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: '/work-plans/:id',
+        element: (
+          <RequirePermission item={NAV.workPlans}>
+            <WorkPlanRoundDetailPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: NAV.typicalCases.path,
+        element: (
+          <RequirePermission item={NAV.typicalCases}>
+            <TypicalCasesPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: '/typical-cases/:id',
+        element: (
+          <RequirePermission item={NAV.typicalCases}>
+            <TypicalCaseDetailPage />
           </RequirePermission>
         ),
       },

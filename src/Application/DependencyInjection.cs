@@ -22,6 +22,7 @@ public static class DependencyInjection
         services.AddScoped<Statistics.IndicatorCalculator>();
         services.AddScoped<Statistics.BulletinRenderer>();
         services.AddScoped<Reminders.IDeadlineSource, Reminders.AnnualSummaryDeadlines>();
+        services.AddScoped<Reminders.IDeadlineSource, Reminders.WorkPlanDeadlines>();
         services.AddScoped<IAttachmentOwners, AttachmentOwners>();
         return services;
     }

@@ -372,6 +372,11 @@ public sealed class StatisticsTests(SunshineApp app)
             (await (await client.GetAsync("/api/notifications")).ShouldBeJsonAsync()).GetProperty("items").EnumerateArray()
                 .Where(n => n.GetProperty("subjectId").GetGuid() == roundId).ToList();
 
+        var programme = await app.QueryAsync(db => db.Programmes.Where(p => p.Code == "CD-ECDA-2017").Select(p => p.Id).SingleAsync());
+        var plans = await (await city.PostAsJsonAsync("/api/work-plans/rounds", new { programmeId = programme, title = "提醒测试方案备案", deadline = "2018-11-05", countyIds = new[] { late } }))
+            .ShouldBeJsonAsync(HttpStatusCode.Created);
+        var plansId = plans.GetProperty("id").GetGuid();
+
         await SendAsync("2018-10-21");
         Assert.Empty(await MineAsync(officer));
         await SendAsync("2018-10-22");
@@ -394,6 +399,14 @@ public sealed class StatisticsTests(SunshineApp app)
         Assert.Equal(2, (await MineAsync(officer)).Count);
         Assert.Equal("Overdue", (await MineAsync(lateOfficer)).First().GetProperty("stage").GetString());
         Assert.Equal(3, (await MineAsync(lateOfficer)).Count);
+
+        // The work plan of the same day: reminded to the county that must file it, not to the other.
+        var planReminders = (await (await lateOfficer.GetAsync("/api/notifications")).ShouldBeJsonAsync()).GetProperty("items").EnumerateArray()
+            .Where(n => n.GetProperty("subjectId").GetGuid() == plansId).ToList();
+        Assert.Equal(["Overdue", "OneDayBefore", "FourteenDaysBefore"], planReminders.Select(n => n.GetProperty("stage").GetString()).ToArray());
+        Assert.All(planReminders, n => Assert.Equal("work_plan", n.GetProperty("kind").GetString()));
+        Assert.DoesNotContain((await (await officer.GetAsync("/api/notifications")).ShouldBeJsonAsync()).GetProperty("items").EnumerateArray(),
+            n => n.GetProperty("subjectId").GetGuid() == plansId);
 
         // Reading: my own only; another officer's answers 404; the city officer got none.
         var list = await (await officer.GetAsync("/api/notifications?unreadOnly=true")).ShouldBeJsonAsync();

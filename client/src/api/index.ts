@@ -50,6 +50,8 @@ export {
   ReportingGranularity,
   Sex,
   ShopStatus,
+  TypicalCaseSubject,
+  WorkPlanStatus,
 } from './sunshine-client';
 
 export { toProblem, type Problem } from './problem';

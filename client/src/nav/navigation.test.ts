@@ -76,6 +76,8 @@ describe('navigation by permission', () => {
       '/awards',
       '/awards/screening',
       '/funds',
+      '/work-plans',
+      '/typical-cases',
       '/regions',
       '/account/password',
     ]);
@@ -117,6 +119,16 @@ describe('navigation by permission', () => {
     expect(paths(ROLE_PERMISSIONS.SecurityAdmin)).not.toContain('/loans');
   });
 
+  it('shows work plans and typical cases to every programme reader, under one group', () => {
+    const reporting = ['/work-plans', '/typical-cases'];
+    expect(paths(ROLE_PERMISSIONS.CountyOfficer)).toEqual(expect.arrayContaining(reporting));
+    expect(paths(ROLE_PERMISSIONS.Auditor)).toEqual(expect.arrayContaining(reporting));
+    expect(paths(ROLE_PERMISSIONS.SystemAdmin)).not.toContain('/work-plans');
+    const sections = navSections(visibleNav(ROLE_PERMISSIONS.Auditor));
+    const group = sections.find((section) => 'items' in section && section.group === 'reporting');
+    expect(group && 'items' in group ? group.items.map((item) => item.path) : []).toEqual(reporting);
+  });
+
   it('gathers the commerce, assistance, outreach and award pages, each under one menu group', () => {
     const sections = navSections(visibleNav(ROLE_PERMISSIONS.CityOfficer));
     const labels = sections.map((section) => ('items' in section ? section.group : section.path));
@@ -134,6 +146,7 @@ describe('navigation by permission', () => {
       'support',
       'outreach',
       'awards',
+      'reporting',
       '/regions',
       '/audit',
       '/account/password',

@@ -13,6 +13,7 @@ import {
   CloudUploadOutlined,
   DollarOutlined,
   EnvironmentOutlined,
+  FileDoneOutlined,
   FileProtectOutlined,
   FileSearchOutlined,
   GiftOutlined,
@@ -30,6 +31,7 @@ import {
   ScheduleOutlined,
   ShopOutlined,
   SolutionOutlined,
+  StarOutlined,
   TeamOutlined,
   TrophyOutlined,
   UploadOutlined,
@@ -59,7 +61,7 @@ export interface Access {
 }
 
 /** Headed groups of the side menu; the key of each is its label's i18n key under `nav.groups`. */
-export type NavGroup = 'statistics' | 'commerce' | 'support' | 'outreach' | 'awards';
+export type NavGroup = 'statistics' | 'commerce' | 'support' | 'outreach' | 'awards' | 'reporting';
 
 export interface NavItem extends Access {
   path: string;
@@ -269,6 +271,22 @@ export const NAV = {
     icon: WalletOutlined,
     anyOf: [PERMISSIONS.programmeRead],
     group: 'awards',
+  },
+  // County work plans filed with the city, and typical cases: readers see them; writers, county and
+  // city deciders act on them as the API allows.
+  workPlans: {
+    path: '/work-plans',
+    labelKey: 'nav.workPlans',
+    icon: FileDoneOutlined,
+    anyOf: [PERMISSIONS.programmeRead],
+    group: 'reporting',
+  },
+  typicalCases: {
+    path: '/typical-cases',
+    labelKey: 'nav.typicalCases',
+    icon: StarOutlined,
+    anyOf: [PERMISSIONS.programmeRead],
+    group: 'reporting',
   },
   accounts: {
     path: '/accounts',

@@ -40,7 +40,7 @@ public sealed class TrainingClaims : IEndpointGroup
         group.MapPost("{id:guid}/attachments", AddClaimAttachment).WithName(nameof(AddClaimAttachment))
             .WithSummary("Attach the certificate or the receipt: PDF, JPEG or PNG up to 5 MB (programme.write).")
             .DisableAntiforgery()
-            .WithRequestSizeLimit(Attachment.MaxBytes + (64 * 1024))
+            .WithRequestSizeLimit(AttachmentRule.Evidence.MaxBytes + (64 * 1024))
             .ProducesStandardProblems().ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
     }
 

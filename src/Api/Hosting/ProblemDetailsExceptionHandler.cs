@@ -79,6 +79,7 @@ public sealed partial class ProblemDetailsExceptionHandler(ILogger<ProblemDetail
         ["ix_enterprises_credit_code"] = ("enterprise.credit_code_taken", "creditCode", "An enterprise with this unified social credit code is registered."),
         ["ix_partner_clients_client_id"] = ("partner_client.client_id_taken", "clientId", "A client with this id exists."),
         ["ix_shops_platform_id_platform_shop_id"] = ("shop.platform_shop_id_taken", "platformShopId", "The platform already has a shop with this id."),
+        ["ix_work_plan_filings_round_id_county_id"] = ("work_plan.county_repeated", "countyIds", "The county was added to the round at the same moment: reload it."),
         ["ix_sales_records_shop_id_period_start"] = ("sales.period_taken", "period", "The shop's figures for this period were written at the same moment: read them and try again."),
     };
 

@@ -82,3 +82,20 @@ public sealed class MarkNotificationReadHandler(IApplicationDbContext db, ICurre
         return new NotificationDto(n.Id, n.Kind, n.SubjectId, n.CountyId, n.Stage, n.DueDate, n.Title, n.Link, n.CreatedAt, n.ReadAt);
     }
 }
+
+/// <summary>The work plans: every required county whose plan of a round is neither submitted nor filed (pending or returned).</summary>
+public sealed class WorkPlanDeadlines(IApplicationDbContext db) : IDeadlineSource
+{
+    public const string Kind = "work_plan";
+
+    public async Task<IReadOnlyList<Deadline>> OpenDeadlinesAsync(DateOnly today, CancellationToken cancellationToken)
+    {
+        var (earliest, latest) = (today.AddDays(-ReminderSchedule.OverdueWindowDays), today.AddDays(14));
+        var open = await (from f in db.WorkPlanFilings.IgnoreQueryFilters().AsNoTracking()
+                          join r in db.WorkPlanRounds.IgnoreQueryFilters().AsNoTracking() on f.RoundId equals r.Id
+                          where r.Deadline >= earliest && r.Deadline <= latest
+                              && (f.State == Domain.WorkPlans.WorkPlanFilingState.Pending || f.State == Domain.WorkPlans.WorkPlanFilingState.Returned)
+                          select new { r.Id, r.Title, r.Deadline, f.CountyId, FilingId = f.Id }).ToListAsync(cancellationToken);
+        return [.. open.Select(o => new Deadline(Kind, o.Id, o.CountyId, o.Deadline, o.Title, $"/work-plans/{o.Id}"))];
+    }
+}

@@ -27,10 +27,10 @@ public static class Permissions
     /// <summary>Create and change programme data within the caller's scope.</summary>
     public const string ProgrammeWrite = "programme.write";
 
-    /// <summary>Decide county-level matters (review county awards, decide subsidy claims).</summary>
+    /// <summary>Decide county-level matters (review county awards, decide subsidy claims, submit the county's work plan, nominate and publish typical cases).</summary>
     public const string CountyDecide = "decisions.county";
 
-    /// <summary>Decide city-level matters (approve city awards, set policy and targets, file plans).</summary>
+    /// <summary>Decide city-level matters (approve city awards, set policy and targets, open work-plan rounds and file or return plans, nominate and publish typical cases).</summary>
     public const string CityDecide = "decisions.city";
 
     /// <summary>Read the audit trail.</summary>

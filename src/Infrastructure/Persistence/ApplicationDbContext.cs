@@ -26,6 +26,8 @@ using Sunshine.Domain.Shops;
 using Sunshine.Domain.Policies;
 using Sunshine.Domain.Registry;
 using Sunshine.Domain.Training;
+using Sunshine.Domain.TypicalCases;
+using Sunshine.Domain.WorkPlans;
 using Sunshine.Infrastructure.Identity;
 using Sunshine.Infrastructure.Persistence.Configurations;
 
@@ -121,6 +123,12 @@ public sealed class ApplicationDbContext(
     public DbSet<Domain.Statistics.AnnualSummary> AnnualSummaries => Set<Domain.Statistics.AnnualSummary>();
 
     public DbSet<Domain.Reminders.Notification> Notifications => Set<Domain.Reminders.Notification>();
+
+    public DbSet<WorkPlanRound> WorkPlanRounds => Set<WorkPlanRound>();
+
+    public DbSet<WorkPlanFiling> WorkPlanFilings => Set<WorkPlanFiling>();
+
+    public DbSet<TypicalCase> TypicalCases => Set<TypicalCase>();
 
     public DbSet<Partners.IdempotencyRecord> IdempotencyRecords => Set<Partners.IdempotencyRecord>();
 

@@ -130,7 +130,7 @@ describe('StatisticsPage', { timeout: 60_000 }, () => {
     expect(await within(dialog).findByText('请填写通报标题。')).toBeInTheDocument();
     await user.type(title, '二季度通报');
     await user.click(within(dialog).getByRole('button', { name: '发布' }));
-    expect(await screen.findByRole('heading', { name: 'bulletin page' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'bulletin page' }, { timeout: 10_000 })).toBeInTheDocument();
     const issued = api.requests.find((request) => request.init?.method === 'POST')!;
     expect(issued.body).toEqual({ title: '二季度通报', period: 'Quarter', year: 2026, part: 2 });
   });

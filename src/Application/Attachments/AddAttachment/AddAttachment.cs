@@ -8,7 +8,7 @@ using Sunshine.Domain.Attachments;
 
 namespace Sunshine.Application.Attachments.AddAttachment;
 
-/// <summary>Attaches a PDF, JPEG or PNG (at most 5 MB, judged by its content) to a record the caller may change.</summary>
+/// <summary>Attaches evidence — a PDF, JPEG or PNG of at most 5 MB, judged by its content — to a record the caller may change.</summary>
 [RequiresPermission(Permissions.ProgrammeWrite)]
 public sealed record AddAttachmentCommand(string OwnerType, Guid OwnerId, AttachmentKind Kind, string FileName, byte[] Content) : ICommand<AttachmentDto>;
 
@@ -16,10 +16,12 @@ public sealed class AddAttachmentValidator : AbstractValidator<AddAttachmentComm
 {
     public AddAttachmentValidator()
     {
-        RuleFor(x => x.Kind).IsInEnum();
+        // Work plans are uploaded through their filing (their own limit and types), never as claim evidence.
+        RuleFor(x => x.Kind).IsInEnum().NotEqual(AttachmentKind.WorkPlan).WithErrorCode("attachment.kind_invalid")
+            .WithMessage("Attach a certificate, a receipt or another document.");
         RuleFor(x => x.FileName).NotEmpty().MaximumLength(200).OverridePropertyName("file");
-        RuleFor(x => x.Content.Length).InclusiveBetween(1, (int)Attachment.MaxBytes).OverridePropertyName("file")
-            .WithErrorCode("attachment.size").WithMessage("An attachment is 1 byte to 5 MB.");
+        RuleFor(x => x.Content.Length).InclusiveBetween(1, (int)AttachmentRule.Evidence.MaxBytes).OverridePropertyName("file")
+            .WithErrorCode("attachment.size").WithMessage(AttachmentRule.Evidence.SizeMessage);
     }
 }
 

@@ -20,6 +20,8 @@ using Sunshine.Domain.Shops;
 using Sunshine.Domain.Policies;
 using Sunshine.Domain.Registry;
 using Sunshine.Domain.Training;
+using Sunshine.Domain.TypicalCases;
+using Sunshine.Domain.WorkPlans;
 
 namespace Sunshine.Application.Common.Interfaces;
 
@@ -105,6 +107,12 @@ public interface IApplicationDbContext
     DbSet<Domain.Statistics.AnnualSummary> AnnualSummaries { get; }
 
     DbSet<Domain.Reminders.Notification> Notifications { get; }
+
+    DbSet<WorkPlanRound> WorkPlanRounds { get; }
+
+    DbSet<WorkPlanFiling> WorkPlanFilings { get; }
+
+    DbSet<TypicalCase> TypicalCases { get; }
 
     /// <summary>
     /// Locks the entity's row until the transaction ends (SELECT … FOR UPDATE), so that checks on it

@@ -16,7 +16,7 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachm
         builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.OwnerType).HasMaxLength(60).IsRequired();
         builder.Property(a => a.FileName).HasMaxLength(200).IsRequired();
-        builder.Property(a => a.ContentType).HasMaxLength(60).IsRequired();
+        builder.Property(a => a.ContentType).HasMaxLength(Attachment.ContentTypeMaxLength).IsRequired();
         builder.Property(a => a.Sha256).HasMaxLength(64).IsRequired();
         builder.Property(a => a.Content).IsRequired().IsExcludedFromAudit();
         builder.HasOne<Region>().WithMany().HasForeignKey(a => a.CountyId).OnDelete(DeleteBehavior.Restrict);

@@ -431,8 +431,8 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("ContentType")
                         .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("content_type");
 
                     b.Property<Guid>("CountyId")
@@ -3366,6 +3366,201 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                     b.ToTable("training_subsidy_claims", (string)null);
                 });
 
+            modelBuilder.Entity("Sunshine.Domain.TypicalCases.TypicalCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("county_id");
+
+                    b.Property<Guid?>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("figures");
+
+                    b.Property<bool>("IsNominated")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_nominated");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_published");
+
+                    b.Property<string>("Narrative")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("narrative");
+
+                    b.Property<Guid?>("NominatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("nominated_by_id");
+
+                    b.Property<DateOnly?>("NominatedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("nominated_on");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<Guid?>("PublishedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("published_by_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_typical_cases");
+
+                    b.HasIndex("CountyId")
+                        .HasDatabaseName("ix_typical_cases_county_id");
+
+                    b.HasIndex("EnterpriseId")
+                        .HasDatabaseName("ix_typical_cases_enterprise_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_typical_cases_person_id");
+
+                    b.HasIndex("IsPublished", "PublishedAt")
+                        .HasDatabaseName("ix_typical_cases_is_published_published_at");
+
+                    b.ToTable("typical_cases", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_typical_cases_one_subject", "(person_id IS NULL) <> (enterprise_id IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Sunshine.Domain.WorkPlans.WorkPlanFiling", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("county_id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by_id");
+
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("return_reason");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("round_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<Guid?>("SubmittedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submitted_by_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_work_plan_filings");
+
+                    b.HasIndex("DocumentId")
+                        .HasDatabaseName("ix_work_plan_filings_document_id");
+
+                    b.HasIndex("CountyId", "State")
+                        .HasDatabaseName("ix_work_plan_filings_county_id_state");
+
+                    b.HasIndex("RoundId", "CountyId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_work_plan_filings_round_id_county_id");
+
+                    b.ToTable("work_plan_filings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_work_plan_filings_document", "state = 'Pending' OR document_id IS NOT NULL");
+                        });
+                });
+
+            modelBuilder.Entity("Sunshine.Domain.WorkPlans.WorkPlanRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_work_plan_rounds");
+
+                    b.HasIndex("ProgrammeId", "Deadline")
+                        .HasDatabaseName("ix_work_plan_rounds_programme_id_deadline");
+
+                    b.ToTable("work_plan_rounds", (string)null);
+                });
+
             modelBuilder.Entity("Sunshine.Infrastructure.Identity.ApplicationRole", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4727,6 +4922,61 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_training_subsidy_claims_persons_person_id");
+                });
+
+            modelBuilder.Entity("Sunshine.Domain.TypicalCases.TypicalCase", b =>
+                {
+                    b.HasOne("Sunshine.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_typical_cases_regions_county_id");
+
+                    b.HasOne("Sunshine.Domain.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_typical_cases_enterprises_enterprise_id");
+
+                    b.HasOne("Sunshine.Domain.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_typical_cases_persons_person_id");
+                });
+
+            modelBuilder.Entity("Sunshine.Domain.WorkPlans.WorkPlanFiling", b =>
+                {
+                    b.HasOne("Sunshine.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_work_plan_filings_regions_county_id");
+
+                    b.HasOne("Sunshine.Domain.Attachments.Attachment", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_work_plan_filings_attachments_document_id");
+
+                    b.HasOne("Sunshine.Domain.WorkPlans.WorkPlanRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_work_plan_filings_work_plan_rounds_round_id");
+                });
+
+            modelBuilder.Entity("Sunshine.Domain.WorkPlans.WorkPlanRound", b =>
+                {
+                    b.HasOne("Sunshine.Domain.Programmes.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_work_plan_rounds_programmes_programme_id");
                 });
 
             modelBuilder.Entity("Sunshine.Infrastructure.Identity.ApplicationUser", b =>

@@ -40,6 +40,13 @@ internal static class ReferenceData
         "常德市残疾人联合会、常德市商务局《关于印发〈常德市电子商务助残扶贫工程行动方案（2017-2020年）〉的通知》";
 
     /// <summary>
+    /// The action plan's first filing round of county work plans (工作方案备案): every county-level unit
+    /// files its plan with the city by 30 April 2018. Later rounds are added by city officers as data.
+    /// </summary>
+    public static readonly (string Title, DateOnly Deadline) FirstWorkPlanRound =
+        ("各区县市电子商务助残扶贫工作方案备案（第一轮）", new DateOnly(2018, 4, 30));
+
+    /// <summary>
     /// SAMPLE DATA: plausible qualifications of the internet &amp; electronic-communication category,
     /// to be replaced by the official 《湖南省职业培训补贴标准》 table as a new policy version.
     /// </summary>

@@ -6,12 +6,13 @@ using Sunshine.Application.Policies;
 using Sunshine.Domain.Policies;
 using Sunshine.Domain.Programmes;
 using Sunshine.Domain.Regions;
+using Sunshine.Domain.WorkPlans;
 using Sunshine.Infrastructure.Identity;
 
 namespace Sunshine.Infrastructure.Persistence.Seeding;
 
-/// <summary>Adds the reference data that is missing (regions, the first programme, roles). Never overwrites edits.</summary>
-public sealed class ReferenceDataSeeder(ApplicationDbContext db, RoleManager<ApplicationRole> roles, IAuditTrail audit)
+/// <summary>Adds the reference data that is missing (regions, the first programme, its first work-plan round, roles). Never overwrites edits.</summary>
+public sealed class ReferenceDataSeeder(ApplicationDbContext db, RoleManager<ApplicationRole> roles, IAuditTrail audit, TimeProvider clock)
 {
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
@@ -75,6 +76,17 @@ public sealed class ReferenceDataSeeder(ApplicationDbContext db, RoleManager<App
         }
 
         await db.SaveChangesAsync(cancellationToken);
+
+        // Once per programme: after that the rounds are the city's data, edited or added through the API.
+        if (!await db.WorkPlanRounds.AnyAsync(r => r.ProgrammeId == programme.Id, cancellationToken))
+        {
+            var (title, deadline) = ReferenceData.FirstWorkPlanRound;
+            var round = WorkPlanRound.Create(programme.Id, programme.PeriodStart, title, deadline, clock.GetUtcNow());
+            db.WorkPlanRounds.Add(round);
+            var counties = await db.Regions.Where(r => r.ParentId != null && r.IsActive).Select(r => r.Id).ToListAsync(cancellationToken);
+            db.WorkPlanFilings.AddRange(counties.Select(round.RequireCounty));
+            await db.SaveChangesAsync(cancellationToken);
+        }
 
         foreach (var role in Roles.ForAccounts)
         {
