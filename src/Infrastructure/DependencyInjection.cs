@@ -186,6 +186,13 @@ public static class DependencyInjection
             q.AddJob<Reminders.ReminderJob>(j => j.WithIdentity(Reminders.ReminderJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(Reminders.ReminderJob.Key).WithIdentity("deadline-reminders-daily", "sunshine")
                 .WithCronSchedule("0 5 0 * * ?", c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+
+            // A catch-up run as the instance starts: deadlines added or moved since the last daily run are told
+            // today rather than tomorrow (the run is idempotent, so a restart sends nothing twice).
+            if (configuration.GetValue("Reminders:RunOnStart", true))
+            {
+                q.AddTrigger(t => t.ForJob(Reminders.ReminderJob.Key).WithIdentity("deadline-reminders-on-start", "sunshine").StartNow());
+            }
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
     }

@@ -349,6 +349,29 @@ public sealed class StatisticsTests(SunshineApp app)
     }
 
     [Fact]
+    public async Task A_deadline_set_inside_the_fourteen_days_is_reminded_at_the_next_run_with_the_days_left()
+    {
+        var (city, _) = await app.SignInAsNewAsync(Roles.CityOfficer);
+        var county = await NewCountyAsync();
+        var (officer, _) = await app.SignInAsNewAsync(Roles.CountyOfficer, county);
+        var programme = await app.QueryAsync(db => db.Programmes.Where(p => p.Code == "CD-ECDA-2017").Select(p => p.Id).SingleAsync());
+        var plans = await (await city.PostAsJsonAsync("/api/work-plans/rounds", new { programmeId = programme, title = "补报方案", deadline = "2019-03-20", countyIds = new[] { county } }))
+            .ShouldBeJsonAsync(HttpStatusCode.Created);
+        var plansId = plans.GetProperty("id").GetGuid();
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Sunshine.Infrastructure.Reminders.ReminderService>()
+                .SendDueAsync(new DateOnly(2019, 3, 10), CancellationToken.None);
+        }
+
+        var mine = (await (await officer.GetAsync("/api/notifications")).ShouldBeJsonAsync()).GetProperty("items").EnumerateArray()
+            .Single(n => n.GetProperty("subjectId").GetGuid() == plansId);
+        Assert.Equal("FourteenDaysBefore", mine.GetProperty("stage").GetString());
+        Assert.Equal("补报方案将于2019-03-20截止（还有10天）", mine.GetProperty("title").GetString());
+    }
+
+    [Fact]
     public async Task Reminders_go_to_the_county_officers_14_days_and_1_day_before_and_when_overdue_once_each()
     {
         var (city, _) = await app.SignInAsNewAsync(Roles.CityOfficer);
@@ -383,11 +406,13 @@ public sealed class StatisticsTests(SunshineApp app)
         await SendAsync("2018-10-22");
         var first = Assert.Single(await MineAsync(officer));
         Assert.Equal("FourteenDaysBefore", first.GetProperty("stage").GetString());
+        Assert.Equal("2018年度工作总结将于2018-11-05截止（还有14天）", first.GetProperty("title").GetString());
         Assert.Single(await MineAsync(colleague));
 
         // Two runs at once (two instances): one reminder each, not two.
         await Task.WhenAll(SendAsync("2018-11-04"), SendAsync("2018-11-04"));
         Assert.Equal(["OneDayBefore", "FourteenDaysBefore"], (await MineAsync(officer)).Select(n => n.GetProperty("stage").GetString()).ToArray());
+        Assert.Equal("2018年度工作总结将于2018-11-05截止（明天）", (await MineAsync(officer))[0].GetProperty("title").GetString());
 
         // The filing county submits; only the other is reminded when overdue, and only within the window.
         var url = $"/api/annual-summaries/{roundId}/counties/{filing}";

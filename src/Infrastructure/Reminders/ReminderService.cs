@@ -48,7 +48,7 @@ public sealed class ReminderService(ApplicationDbContext db, IEnumerable<IDeadli
         {
             foreach (var officer in byCounty[deadline.CountyId])
             {
-                var n = Notification.Remind(officer, deadline.Kind, deadline.SubjectId, deadline.CountyId, stage, deadline.DueDate, Title(deadline, stage), deadline.Link, now);
+                var n = Notification.Remind(officer, deadline.Kind, deadline.SubjectId, deadline.CountyId, stage, deadline.DueDate, Title(deadline, stage, today), deadline.Link, now);
                 created += await db.Database.ExecuteSqlAsync(
                     $"""
                     INSERT INTO notifications (id, recipient_id, kind, subject_id, county_id, stage, due_date, title, link, created_at)
@@ -61,10 +61,16 @@ public sealed class ReminderService(ApplicationDbContext db, IEnumerable<IDeadli
         return created;
     }
 
-    private static string Title(Deadline deadline, ReminderStage stage) => stage switch
+    private static string Title(Deadline deadline, ReminderStage stage, DateOnly today)
     {
-        ReminderStage.FourteenDaysBefore => $"{deadline.Title}将于{deadline.DueDate:yyyy-MM-dd}截止（还有14天）",
-        ReminderStage.OneDayBefore => $"{deadline.Title}将于{deadline.DueDate:yyyy-MM-dd}截止（明天）",
-        _ => $"{deadline.Title}已于{deadline.DueDate:yyyy-MM-dd}截止，尚未完成",
-    };
+        var days = deadline.DueDate.DayNumber - today.DayNumber;
+        var due = deadline.DueDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return stage switch
+        {
+            ReminderStage.Overdue => $"{deadline.Title}已于{due}截止，尚未完成",
+            _ when days <= 0 => $"{deadline.Title}今天（{due}）截止",
+            _ when days == 1 => $"{deadline.Title}将于{due}截止（明天）",
+            _ => $"{deadline.Title}将于{due}截止（还有{days}天）",
+        };
+    }
 }

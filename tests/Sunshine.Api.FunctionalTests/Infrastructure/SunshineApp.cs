@@ -59,6 +59,7 @@ public class SunshineApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Migrations", Database.OwnerConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Database:SeedDemoData", "false");
+        builder.UseSetting("Reminders:RunOnStart", "false");
         builder.UseSetting("Auth:UseEphemeralKeys", "true");
         builder.UseSetting("Auth:PublicBaseUrl", "http://localhost");
         builder.UseSetting("RateLimiting:SignInPerMinute", "100000");

@@ -18,6 +18,7 @@ using Sunshine.Domain.Registry;
 using Sunshine.Domain.Sales;
 using Sunshine.Domain.Shops;
 using Sunshine.Domain.Training;
+using Sunshine.Domain.WorkPlans;
 using Sunshine.Infrastructure.Identity;
 
 namespace Sunshine.Infrastructure.Persistence.Seeding;
@@ -82,6 +83,7 @@ public sealed class DemoDataSeeder(ApplicationDbContext db, UserManager<Applicat
         await SeedCommerceAsync(cancellationToken);
         await SeedEvidenceAsync(cancellationToken);
         await SeedAwardsAsync(cancellationToken);
+        await SeedWorkPlanRoundAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
@@ -125,6 +127,25 @@ public sealed class DemoDataSeeder(ApplicationDbContext db, UserManager<Applicat
             var county = await db.Regions.Where(r => r.Code == rc).Select(r => r.Id).SingleAsync(cancellationToken);
             db.FundAllocations.Add(FundAllocation.Create(today.Year, FundLevel.County, county, Money.FromYuan(100_000m), $"{code}残联发〔演示〕1号", "县级示范户奖补、培训补贴", city, now, today));
             db.FundAllocations.Add(FundAllocation.Create(today.Year, FundLevel.City, county, Money.FromYuan(50_000m), $"常残联发〔演示〕{code}号", "市级资金补助县级项目", city, now, today));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Next year's work plans, due 10 days after seeding, from the two demo counties: the first reminder
+    /// run (at start) tells their officers, so the notification centre has something to show.
+    /// </summary>
+    private async Task SeedWorkPlanRoundAsync(CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var programme = await db.Programmes.Where(p => p.PeriodStart <= today && p.PeriodEnd >= today).OrderBy(p => p.PeriodStart).FirstAsync(cancellationToken);
+        var round = WorkPlanRound.Create(programme.Id, programme.PeriodStart, $"{today.Year + 1}年度县级工作计划", today.AddDays(10), clock.GetUtcNow());
+        db.WorkPlanRounds.Add(round);
+        foreach (var code in new[] { "430702", "430703" })
+        {
+            var rc = RegionCode.Create(code);
+            db.WorkPlanFilings.Add(round.RequireCounty(await db.Regions.Where(r => r.Code == rc).Select(r => r.Id).SingleAsync(cancellationToken)));
         }
 
         await db.SaveChangesAsync(cancellationToken);
