@@ -4,7 +4,7 @@ using Sunshine.Bench;
 
 // The scenarios against a running API and its database; bench/run starts both.
 //   --scenario ingest (the default): scenario 1, partner sales ingestion
-//   --scenario screening:            scenario 2, award screening at programme scale
+//   --scenario screening:            scenarios 2 and 3 on one data set: award screening and the city dashboard (--only screening or dashboard for one)
 var scenarioAt = Array.IndexOf(args, "--scenario");
 var scenario = scenarioAt >= 0 && scenarioAt + 1 < args.Length ? args[scenarioAt + 1] : "ingest";
 args = scenarioAt >= 0 ? [.. args[..scenarioAt], .. args[Math.Min(args.Length, scenarioAt + 2)..]] : args;

@@ -40,6 +40,18 @@ public sealed record ScreeningOptions
 
     public string? Report { get; init; }
 
+    /// <summary>Scenario 3 (the city dashboard) on the same data: timed rounds of its four calls, and as many page loads.</summary>
+    public int DashboardRuns { get; init; } = 200;
+
+    /// <summary>Timed runs of the dashboard's raw aggregate, spread among the API's.</summary>
+    public int DashboardRawRuns { get; init; } = 5;
+
+    /// <summary>Untimed rounds of the dashboard's calls first.</summary>
+    public int DashboardWarmUp { get; init; } = 30;
+
+    /// <summary>Only one of the two scenarios on this data set: <c>screening</c> or <c>dashboard</c> (both when not given).</summary>
+    public string? Only { get; init; }
+
     public int? ApiPid { get; init; }
 
     public int? PostmasterPid { get; init; }
@@ -86,6 +98,10 @@ public sealed record ScreeningOptions
             RawRuns = Int("raw-runs", 6),
             WarmUp = Int("warm-up", 10),
             Report = values.GetValueOrDefault("report"),
+            DashboardRuns = Int("dashboard-runs", 200),
+            DashboardRawRuns = Int("dashboard-raw-runs", 5),
+            DashboardWarmUp = Int("dashboard-warm-up", 30),
+            Only = values.GetValueOrDefault("only"),
             ApiPid = OptionalInt("api-pid"),
             PostmasterPid = OptionalInt("postmaster-pid"),
             Command = values.GetValueOrDefault("command") ?? "bench/run screening",
@@ -113,6 +129,11 @@ public sealed record ScreeningOptions
         if (options.Platforms is < 1 or > 20 || options.Runs < 1 || options.RawRuns < 1 || options.WarmUp < 0)
         {
             throw new ArgumentException("--platforms is 1 to 20; --runs and --raw-runs at least 1; --warm-up at least 0.");
+        }
+
+        if (options.Only is not (null or "screening" or "dashboard") || options.DashboardRuns < 1 || options.DashboardRawRuns < 1 || options.DashboardWarmUp < 0)
+        {
+            throw new ArgumentException("--only is screening or dashboard; --dashboard-runs and --dashboard-raw-runs at least 1; --dashboard-warm-up at least 0.");
         }
 
         return options;

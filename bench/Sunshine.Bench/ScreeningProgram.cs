@@ -64,6 +64,12 @@ public static class ScreeningProgram
             $"Loaded in {world.LoadSeconds:N0} s: {p.Records:N0} rows ({p.DailyShops:N0} daily shops: {p.DailyRecords:N0} rows); {p.PeopleOverThreshold:N0} active people at or over ¥{p.Threshold:N0} in {p.SalesYear}; " +
             $"{world.ExpectedBenchRows.Count:N0} of them without an open or approved application"));
 
+        var cpu = new CpuMeter(options.ApiPid, options.PostmasterPid);
+        if (options.Only == "dashboard")
+        {
+            return await DashboardProgram.RunAsync(options, database, officer, cpu, world, await Report.MachineAsync(database, loadAtStart), ct) ? 0 : 1;
+        }
+
         // The county screened alone: the one with the most people on the list.
         var countyOf = world.PersonIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => world.Data.People[x.i].CountyCode);
         var countyCode = world.ExpectedBenchRows.Keys.GroupBy(id => countyOf[id]).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
@@ -144,9 +150,17 @@ public static class ScreeningProgram
             Console.WriteLine(section);
         }
 
+        var dashboardAgrees = options.Only == "screening"
+            || await DashboardProgram.RunAsync(options, database, officer, cpu, world, await Report.MachineAsync(database, loadAtStart), ct);
         if (checks.Any(c => !c.Passed))
         {
             Console.Error.WriteLine("FAILED: the API's screening and the raw SQL disagree (see the checks above).");
+            return 1;
+        }
+
+        if (!dashboardAgrees)
+        {
+            Console.Error.WriteLine("FAILED: the dashboard's figures and the raw SQL disagree (see the checks above).");
             return 1;
         }
 

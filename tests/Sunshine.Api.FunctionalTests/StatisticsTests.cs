@@ -50,6 +50,56 @@ public sealed class StatisticsTests(SunshineApp app)
     }
 
     [Fact]
+    public async Task Shop_counts_follow_every_write_of_a_shop_to_the_day_across_month_ends()
+    {
+        var county = await NewCountyAsync();
+        var (officer, _) = await app.SignInAsNewAsync(Roles.CountyOfficer, county);
+        var (city, _) = await app.SignInAsNewAsync(Roles.CityOfficer);
+        var platform = await TestPartners.CreatePlatformAsync(city);
+        var seller = (await TestPeople.CreateAsync(officer, county)).GetProperty("id").GetGuid();
+        async Task<Guid> OpenAsync(string openedOn) => (await (await officer.PostAsJsonAsync("/api/shops", new
+        {
+            ownerPersonId = seller, platformId = platform, platformShopId = "days-" + Guid.NewGuid().ToString("N")[..10], name = "开店计数" + openedOn,
+            url = (string?)null, granularity = "Monthly", openedOn,
+        })).ShouldBeJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+
+        await OpenAsync("2018-12-31");
+        await OpenAsync("2019-01-31");
+        var closing = await OpenAsync("2019-02-01");
+        await OpenAsync("2019-02-15");
+        var moving = await OpenAsync("2019-03-01");
+        await (await officer.PostAsJsonAsync($"/api/shops/{closing}/closure", new { closedOn = "2019-02-20" })).ShouldBeJsonAsync();
+        var seen = await officer.GetAsync($"/api/shops/{moving}");
+        var shop = await seen.ShouldBeJsonAsync();
+        await (await officer.PutJsonAsync($"/api/shops/{moving}", new { name = shop.GetProperty("name").GetString(), url = (string?)null, granularity = "Monthly", openedOn = "2019-02-28" },
+            seen.Headers.ETag!.Tag)).ShouldBeJsonAsync();
+
+        async Task<(decimal Opened, decimal Active)> CountsAsync(string period)
+        {
+            var table = await (await officer.GetAsync($"/api/statistics?{period}&codes=shops.opened,shops.active")).ShouldBeJsonAsync();
+            return (Figure(table, "shops.opened", county), Figure(table, "shops.active", county));
+        }
+
+        // Opened in the range; active at its end (a shop closed on the 20th is active on the 19th, not on the 28th).
+        Assert.Equal((2m, 4m), await CountsAsync("period=Custom&from=2019-02-10&to=2019-02-28"));
+        Assert.Equal((2m, 4m), await CountsAsync("period=Custom&from=2019-02-01&to=2019-02-19"));
+        Assert.Equal((3m, 4m), await CountsAsync("period=Month&year=2019&part=2"));
+        Assert.Equal((1m, 2m), await CountsAsync("period=Month&year=2019&part=1"));
+        Assert.Equal((1m, 1m), await CountsAsync("period=Custom&from=2018-12-31&to=2018-12-31"));
+        Assert.Equal((4m, 4m), await CountsAsync("period=Year&year=2019"));
+        Assert.Equal((0m, 4m), await CountsAsync("period=Month&year=2019&part=3"));
+
+        // The kept counts equal the shops themselves, by day and by month.
+        var (byDay, byMonth, direct) = await app.QueryAsync(async db => (
+            await db.CountyShopDays.Where(d => d.CountyId == county).SumAsync(d => d.Opened - d.Closed),
+            await db.CountyShopMonths.Where(d => d.CountyId == county).SumAsync(d => d.Opened - d.Closed),
+            await db.Shops.IgnoreQueryFilters().CountAsync(s => s.CountyId == county && s.ClosedOn == null)));
+        Assert.Equal((4, 4, 4), (byDay, byMonth, direct));
+        var trends = await (await officer.GetAsync("/api/statistics/trends?year=2019")).ShouldBeJsonAsync();
+        Assert.Equal([1, 3, 0], trends.GetProperty("months").EnumerateArray().Take(3).Select(m => m.GetProperty("shopsOpened").GetInt32()).ToArray());
+    }
+
+    [Fact]
     public async Task Every_fixture_indicator_has_its_known_answer_and_counties_see_only_their_own()
     {
         var countyA = await NewCountyAsync();

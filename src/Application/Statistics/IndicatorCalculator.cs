@@ -58,17 +58,11 @@ public sealed class IndicatorCalculator(IApplicationDbContext db)
             figures[Indicators.TrainedFamilyMembers] = Figures.Distinct(trained.FamilyMembers, ids);
         }
 
-        var shops = db.Shops.IgnoreQueryFilters().AsNoTracking().Where(s => ids.Contains(s.CountyId));
-        if (wanted.Contains(Indicators.ShopsOpened))
+        if (wanted.Overlaps([Indicators.ShopsOpened, Indicators.ShopsActive]))
         {
-            figures[Indicators.ShopsOpened] = Figures.Sum(await shops.Where(s => s.OpenedOn >= from && s.OpenedOn <= to)
-                .GroupBy(s => s.CountyId).Select(g => new { g.Key, Value = (decimal)g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Value, cancellationToken));
-        }
-
-        if (wanted.Contains(Indicators.ShopsActive))
-        {
-            figures[Indicators.ShopsActive] = Figures.Sum(await shops.Where(s => s.OpenedOn <= to && (s.ClosedOn == null || s.ClosedOn > to))
-                .GroupBy(s => s.CountyId).Select(g => new { g.Key, Value = (decimal)g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Value, cancellationToken));
+            var shops = await ShopCountsAsync(ids, from, to, cancellationToken);
+            figures[Indicators.ShopsOpened] = Figures.Sum(shops.ToDictionary(s => s.Key, s => (decimal)s.Value.Opened));
+            figures[Indicators.ShopsActive] = Figures.Sum(shops.ToDictionary(s => s.Key, s => (decimal)s.Value.Active));
         }
 
         if (wanted.Overlaps([Indicators.SalesOrders, Indicators.SalesAmount]))
@@ -130,6 +124,53 @@ public sealed class IndicatorCalculator(IApplicationDbContext db)
             .Select(d => figures[d.Code].Row(d.Code, ids))
             .ToList();
         return new IndicatorTable(period, months?.First, months?.Last, cityWide, counties, rows);
+    }
+
+    /// <summary>
+    /// Per county, the shops opened from <paramref name="from"/> to <paramref name="to"/> and those active at the end
+    /// of <paramref name="to"/>, from the counts the database keeps as shops are written (never a pass over the shops):
+    /// a running total up to a day is its whole months from <c>county_shop_months</c> plus the days of its own month
+    /// from <c>county_shop_days</c>. Active = opened by the day − closed by it (a shop is closed on the later of its
+    /// closing and opening days, so closed by a day means opened by it).
+    /// </summary>
+    private async Task<Dictionary<Guid, (int Opened, int Active)>> ShopCountsAsync(List<Guid> ids, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var before = from.AddDays(-1);
+        var beforeMonth = new DateOnly(before.Year, before.Month, 1);
+        var toMonth = new DateOnly(to.Year, to.Month, 1);
+        var months = await db.CountyShopMonths.AsNoTracking().Where(m => ids.Contains(m.CountyId) && m.Month < toMonth)
+            .GroupBy(m => m.CountyId)
+            .Select(g => new
+            {
+                g.Key,
+                OpenedTo = g.Sum(m => m.Opened),
+                ClosedTo = g.Sum(m => m.Closed),
+                OpenedBefore = g.Sum(m => m.Month < beforeMonth ? m.Opened : 0),
+            })
+            .ToListAsync(cancellationToken);
+        var days = await db.CountyShopDays.AsNoTracking()
+            .Where(d => ids.Contains(d.CountyId) && ((d.Day >= toMonth && d.Day <= to) || (d.Day >= beforeMonth && d.Day <= before)))
+            .GroupBy(d => d.CountyId)
+            .Select(g => new
+            {
+                g.Key,
+                OpenedTo = g.Sum(d => d.Day >= toMonth && d.Day <= to ? d.Opened : 0),
+                ClosedTo = g.Sum(d => d.Day >= toMonth && d.Day <= to ? d.Closed : 0),
+                OpenedBefore = g.Sum(d => d.Day >= beforeMonth && d.Day <= before ? d.Opened : 0),
+            })
+            .ToListAsync(cancellationToken);
+        var result = new Dictionary<Guid, (int Opened, int Active)>();
+        foreach (var county in months.Select(m => m.Key).Union(days.Select(d => d.Key)))
+        {
+            var m = months.FirstOrDefault(x => x.Key == county);
+            var d = days.FirstOrDefault(x => x.Key == county);
+            var openedTo = (m?.OpenedTo ?? 0) + (d?.OpenedTo ?? 0);
+            var openedBefore = (m?.OpenedBefore ?? 0) + (d?.OpenedBefore ?? 0);
+            var closedTo = (m?.ClosedTo ?? 0) + (d?.ClosedTo ?? 0);
+            result[county] = (openedTo - openedBefore, openedTo - closedTo);
+        }
+
+        return result;
     }
 
     /// <summary>The start of the day after <paramref name="date"/> in China Standard Time: instants before it are on or before the date.</summary>
@@ -199,11 +240,12 @@ public sealed class IndicatorCalculator(IApplicationDbContext db)
         var memberIds = memberOf.Keys.ToList();
         var employedPersons = await db.EmploymentRecords.IgnoreQueryFilters().AsNoTracking().Where(DatedRecord.OverlapsPeriod<EmploymentRecord>(from, to))
             .Where(e => memberIds.Contains(e.PersonId)).Select(e => e.PersonId).Distinct().ToListAsync(cancellationToken);
-        var sellingPersons = period.SalesMonths is var (first, last)
-            ? await (from m in db.ShopMonthSales.AsNoTracking()
-                     join s in db.Shops.IgnoreQueryFilters() on m.ShopId equals s.Id
-                     where s.OwnerPersonId != null && memberIds.Contains(s.OwnerPersonId.Value) && m.Month >= first && m.Month <= last && m.OrderCount > 0
-                     select s.OwnerPersonId!.Value).Distinct().ToListAsync(cancellationToken)
+        // The members' shops first (by owner), then whether each sold in the period's months.
+        var sellingPersons = memberIds.Count > 0 && period.SalesMonths is var (first, last)
+            ? await db.Shops.IgnoreQueryFilters().AsNoTracking()
+                .Where(s => s.OwnerPersonId != null && memberIds.Contains(s.OwnerPersonId.Value)
+                    && db.ShopMonthSales.Any(m => m.ShopId == s.Id && m.Month >= first && m.Month <= last && m.OrderCount > 0))
+                .Select(s => s.OwnerPersonId!.Value).Distinct().ToListAsync(cancellationToken)
             : [];
         var inChain = linked.Concat(employedPersons.Concat(sellingPersons).SelectMany(p => memberOf[p])).ToHashSet();
 

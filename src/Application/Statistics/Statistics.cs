@@ -136,8 +136,8 @@ public sealed class GetMonthlyTrendsHandler(IApplicationDbContext db, ICurrentUs
         var sales = await db.CountyMonthSales.AsNoTracking().Where(m => ids.Contains(m.CountyId) && m.Month >= first && m.Month <= last)
             .GroupBy(m => m.Month).Select(g => new { g.Key, Orders = g.Sum(m => m.OrderCount), Net = g.Sum(m => m.CountedNet) })
             .ToDictionaryAsync(x => x.Key, cancellationToken);
-        var opened = await db.Shops.IgnoreQueryFilters().AsNoTracking().Where(s => ids.Contains(s.CountyId) && s.OpenedOn >= first && s.OpenedOn <= last)
-            .GroupBy(s => s.OpenedOn.Month).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+        var opened = await db.CountyShopMonths.AsNoTracking().Where(m => ids.Contains(m.CountyId) && m.Month >= first && m.Month <= last)
+            .GroupBy(m => m.Month.Month).Select(g => new { g.Key, Count = g.Sum(m => m.Opened) }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
         var trained = await db.Enrolments.IgnoreQueryFilters().AsNoTracking()
             .Where(e => e.Status == Domain.Training.EnrolmentStatus.Completed && e.Kind == Domain.Training.EnrolmentKind.DisabledPerson
                 && ids.Contains(e.CountyId) && e.CompletedOn >= first && e.CompletedOn <= last)

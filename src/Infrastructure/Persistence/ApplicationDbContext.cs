@@ -82,6 +82,10 @@ public sealed class ApplicationDbContext(
 
     public DbSet<CountyMonthSales> CountyMonthSales => Set<CountyMonthSales>();
 
+    public DbSet<Domain.Shops.CountyShopDay> CountyShopDays => Set<Domain.Shops.CountyShopDay>();
+
+    public DbSet<Domain.Shops.CountyShopMonth> CountyShopMonths => Set<Domain.Shops.CountyShopMonth>();
+
     public DbSet<OwnerYearSales> OwnerYearSales => Set<OwnerYearSales>();
 
     public DbSet<Product> Products => Set<Product>();

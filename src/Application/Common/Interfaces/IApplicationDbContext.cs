@@ -66,6 +66,10 @@ public interface IApplicationDbContext
 
     DbSet<CountyMonthSales> CountyMonthSales { get; }
 
+    DbSet<Domain.Shops.CountyShopDay> CountyShopDays { get; }
+
+    DbSet<Domain.Shops.CountyShopMonth> CountyShopMonths { get; }
+
     DbSet<OwnerYearSales> OwnerYearSales { get; }
 
     DbSet<Product> Products { get; }

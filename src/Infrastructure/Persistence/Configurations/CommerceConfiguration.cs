@@ -143,6 +143,24 @@ internal sealed class CountyMonthSalesConfiguration : IEntityTypeConfiguration<C
     }
 }
 
+internal sealed class CountyShopDayConfiguration : IEntityTypeConfiguration<Domain.Shops.CountyShopDay>
+{
+    public void Configure(EntityTypeBuilder<Domain.Shops.CountyShopDay> builder)
+    {
+        builder.ToTable("county_shop_days");
+        builder.HasKey(d => new { d.CountyId, d.Day });
+    }
+}
+
+internal sealed class CountyShopMonthConfiguration : IEntityTypeConfiguration<Domain.Shops.CountyShopMonth>
+{
+    public void Configure(EntityTypeBuilder<Domain.Shops.CountyShopMonth> builder)
+    {
+        builder.ToTable("county_shop_months");
+        builder.HasKey(d => new { d.CountyId, d.Month });
+    }
+}
+
 internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
 {
     public void Configure(EntityTypeBuilder<Product> builder)

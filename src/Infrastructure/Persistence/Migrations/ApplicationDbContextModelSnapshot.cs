@@ -2731,6 +2731,54 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                     b.ToTable("shop_month_sales", (string)null);
                 });
 
+            modelBuilder.Entity("Sunshine.Domain.Shops.CountyShopDay", b =>
+                {
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("county_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("integer")
+                        .HasColumnName("closed");
+
+                    b.Property<int>("Opened")
+                        .HasColumnType("integer")
+                        .HasColumnName("opened");
+
+                    b.HasKey("CountyId", "Day")
+                        .HasName("pk_county_shop_days");
+
+                    b.ToTable("county_shop_days", (string)null);
+                });
+
+            modelBuilder.Entity("Sunshine.Domain.Shops.CountyShopMonth", b =>
+                {
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("county_id");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("integer")
+                        .HasColumnName("closed");
+
+                    b.Property<int>("Opened")
+                        .HasColumnType("integer")
+                        .HasColumnName("opened");
+
+                    b.HasKey("CountyId", "Month")
+                        .HasName("pk_county_shop_months");
+
+                    b.ToTable("county_shop_months", (string)null);
+                });
+
             modelBuilder.Entity("Sunshine.Domain.Shops.Shop", b =>
                 {
                     b.Property<Guid>("Id")
