@@ -61,6 +61,11 @@ import { CoursesPage } from './pages/training/CoursesPage';
 import { TrainedPeoplePage } from './pages/training/TrainedPeoplePage';
 import { TypicalCaseDetailPage } from './pages/typicalCases/TypicalCaseDetailPage';
 import { TypicalCasesPage } from './pages/typicalCases/TypicalCasesPage';
+import { AnnualSummaryPage } from './pages/annualSummaries/AnnualSummaryPage';
+import { AnnualSummaryRoundPage } from './pages/annualSummaries/AnnualSummaryRoundPage';
+import { AnnualSummaryRoundsPage } from './pages/annualSummaries/AnnualSummaryRoundsPage';
+import { NOTIFICATIONS_PATH } from './pages/notifications/NotificationBell';
+import { NotificationsPage } from './pages/notifications/NotificationsPage';
 import { WorkPlanRoundDetailPage } from './pages/workplans/WorkPlanRoundDetailPage';
 import { WorkPlanRoundsPage } from './pages/workplans/WorkPlanRoundsPage';
 
@@ -475,6 +480,31 @@ export const routes: RouteObject[] = [
         ),
       },
       {
+        path: NAV.annualSummaries.path,
+        element: (
+          <RequirePermission item={NAV.annualSummaries}>
+            <AnnualSummaryRoundsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: '/annual-summaries/:roundId',
+        element: (
+          <RequirePermission item={NAV.annualSummaries}>
+            <AnnualSummaryRoundPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        // Reminders link to this path: keep it.
+        path: '/annual-summaries/:roundId/counties/:countyId',
+        element: (
+          <RequirePermission item={NAV.annualSummaries}>
+            <AnnualSummaryPage />
+          </RequirePermission>
+        ),
+      },
+      {
         path: NAV.typicalCases.path,
         element: (
           <RequirePermission item={NAV.typicalCases}>
@@ -515,6 +545,8 @@ export const routes: RouteObject[] = [
         ),
       },
       { path: NAV.changePassword.path, element: <ChangePasswordPage /> },
+      // Every signed-in user may open it (only county officers receive reminders).
+      { path: NOTIFICATIONS_PATH, element: <NotificationsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

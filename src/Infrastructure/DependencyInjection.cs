@@ -120,9 +120,11 @@ public static class DependencyInjection
             .AddPasswordValidator<ThreeClassPasswordValidator>()
             .AddDefaultTokenProviders();
 
-        // Every request re-reads the account (one primary-key lookup): a disabled account's open session
-        // ends at once, and role or county changes apply to the next request.
+        // Every request re-reads the account (one primary-key lookup of its concurrency stamp): a disabled
+        // account's open session ends at once, and role or county changes apply to the next request.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.AddSingleton<RoleTableStamp>();
+        services.AddScoped<ISecurityStampValidator, SunshineSecurityStampValidator>();
     }
 
     private static void AddOAuthServer(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)

@@ -162,6 +162,31 @@ public sealed class AccountsTests(SunshineApp app)
     }
 
     [Fact]
+    public async Task An_open_session_follows_access_changes_at_its_next_request_and_keeps_working_after()
+    {
+        var (security, _) = await app.SignInAsNewAsync(Roles.SecurityAdmin);
+        var first = await app.RegionIdAsync("430721");
+        var second = await app.RegionIdAsync("430722");
+        var (officer, account) = await app.SignInAsNewAsync(Roles.CountyOfficer, first);
+        Assert.Equal(first, (await (await officer.GetAsync("/api/auth/me")).ShouldBeJsonAsync()).GetProperty("countyId").GetGuid());
+        Assert.Equal(first, (await (await officer.GetAsync("/api/auth/me")).ShouldBeJsonAsync()).GetProperty("countyId").GetGuid());
+
+        // Moved to another county: the same session answers for the new county at once, and again after.
+        await (await security.PutAsJsonAsync($"/api/accounts/{account.Id}/access",
+            new { roles = new[] { Roles.CountyOfficer }, countyId = second, permissions = Array.Empty<string>() })).ShouldBeJsonAsync();
+        Assert.Equal(second, (await (await officer.GetAsync("/api/auth/me")).ShouldBeJsonAsync()).GetProperty("countyId").GetGuid());
+        Assert.Equal(second, (await (await officer.GetAsync("/api/auth/me")).ShouldBeJsonAsync()).GetProperty("countyId").GetGuid());
+
+        // Made an auditor: the same session loses the county officer's writes at its next request.
+        await (await security.PutAsJsonAsync($"/api/accounts/{account.Id}/access",
+            new { roles = new[] { Roles.Auditor }, countyId = (Guid?)null, permissions = Array.Empty<string>() })).ShouldBeJsonAsync();
+        var me = await (await officer.GetAsync("/api/auth/me")).ShouldBeJsonAsync();
+        Assert.Equal([Roles.Auditor], me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        await (await officer.PostAsJsonAsync("/api/households", new { countyId = second, headName = "权限变更", isRegisteredPoor = false }))
+            .ShouldBeProblemAsync(HttpStatusCode.Forbidden, "auth.permission_required");
+    }
+
+    [Fact]
     public async Task An_administrator_cannot_disable_their_own_account()
     {
         var (admin, account) = await app.SignInAsNewAsync(Roles.SystemAdmin);

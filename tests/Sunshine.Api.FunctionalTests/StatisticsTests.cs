@@ -394,7 +394,7 @@ public sealed class StatisticsTests(SunshineApp app)
         // The city returns it; the county may change it and submit again.
         await (await maker.PostAsJsonAsync(url + "/return", new { reason = "补充" })).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "auth.permission_required");
         var returned = await (await city.PostAsJsonAsync(url + "/return", new { reason = "请补充典型案例的数据" })).ShouldBeJsonAsync();
-        Assert.Equal("Overdue", returned.GetProperty("standing").GetString());
+        Assert.Equal("Returned", returned.GetProperty("standing").GetString());
         Assert.Equal("请补充典型案例的数据", returned.GetProperty("returnReason").GetString());
     }
 

@@ -3,6 +3,7 @@ import { SunshineClient } from './sunshine-client';
 
 export {
   AgreementStatus,
+  AnnualSummaryStanding,
   AttachmentKind,
   AudienceTrack,
   BaseStatus,
@@ -47,6 +48,7 @@ export {
   ProviderType,
   RecordSource,
   RegionKind,
+  ReminderStage,
   ReportingGranularity,
   Sex,
   ShopStatus,

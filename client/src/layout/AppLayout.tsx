@@ -10,6 +10,7 @@ import { useCurrentUser } from '../auth/session';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { navSections, visibleNav, type NavItem } from '../nav/navigation';
 import { problemMessage } from '../errors/problemMessage';
+import { NotificationBell } from '../pages/notifications/NotificationBell';
 
 function selectedKey(pathname: string, paths: string[]): string[] {
   const match = paths
@@ -62,6 +63,7 @@ export function AppLayout() {
           {t('app.name')}
         </Link>
         <Flex align="center" gap="middle" wrap className="app-header-tools">
+          <NotificationBell />
           <span className="app-user">
             <UserOutlined aria-hidden />
             <span>{user.displayName}</span>

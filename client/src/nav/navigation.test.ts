@@ -77,6 +77,7 @@ describe('navigation by permission', () => {
       '/awards/screening',
       '/funds',
       '/work-plans',
+      '/annual-summaries',
       '/typical-cases',
       '/regions',
       '/account/password',
@@ -119,11 +120,12 @@ describe('navigation by permission', () => {
     expect(paths(ROLE_PERMISSIONS.SecurityAdmin)).not.toContain('/loans');
   });
 
-  it('shows work plans and typical cases to every programme reader, under one group', () => {
-    const reporting = ['/work-plans', '/typical-cases'];
+  it('shows work plans, annual summaries and typical cases to every programme reader, under one group', () => {
+    const reporting = ['/work-plans', '/annual-summaries', '/typical-cases'];
     expect(paths(ROLE_PERMISSIONS.CountyOfficer)).toEqual(expect.arrayContaining(reporting));
     expect(paths(ROLE_PERMISSIONS.Auditor)).toEqual(expect.arrayContaining(reporting));
     expect(paths(ROLE_PERMISSIONS.SystemAdmin)).not.toContain('/work-plans');
+    expect(paths(ROLE_PERMISSIONS.SecurityAdmin)).not.toContain('/annual-summaries');
     const sections = navSections(visibleNav(ROLE_PERMISSIONS.Auditor));
     const group = sections.find((section) => 'items' in section && section.group === 'reporting');
     expect(group && 'items' in group ? group.items.map((item) => item.path) : []).toEqual(reporting);

@@ -16,6 +16,7 @@ import {
   FileDoneOutlined,
   FileProtectOutlined,
   FileSearchOutlined,
+  FileTextOutlined,
   GiftOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -278,6 +279,15 @@ export const NAV = {
     path: '/work-plans',
     labelKey: 'nav.workPlans',
     icon: FileDoneOutlined,
+    anyOf: [PERMISSIONS.programmeRead],
+    group: 'reporting',
+  },
+  // Annual summaries: readers see them; county writers write and submit theirs, city deciders open
+  // the rounds and return summaries.
+  annualSummaries: {
+    path: '/annual-summaries',
+    labelKey: 'nav.annualSummaries',
+    icon: FileTextOutlined,
     anyOf: [PERMISSIONS.programmeRead],
     group: 'reporting',
   },

@@ -185,6 +185,13 @@ public sealed class AnnualSummary : Entity, ICountyScoped
             return AnnualSummaryStanding.Submitted;
         }
 
+        // Returned for changes stays "returned" after the due date too: the county has something to act on
+        // (the reason); its next submission will be marked late.
+        if (summary?.Status == AnnualSummaryStatus.Returned)
+        {
+            return AnnualSummaryStanding.Returned;
+        }
+
         if (today > round.DueDate)
         {
             return AnnualSummaryStanding.Overdue;

@@ -42,6 +42,11 @@ public static class SunshineClaimTypes
     public const string County = "county_id";
     public const string Permission = "permission";
 
+    /// <summary>A session's record of the account (its concurrency stamp) and of the role table when the session's claims were made.</summary>
+    public const string AccountStamp = "account_stamp";
+
+    public const string RolesStamp = "roles_stamp";
+
     /// <summary>The partner platform (enterprise id) a partner API client acts for.</summary>
     public const string Platform = "platform_id";
 }

@@ -4,11 +4,15 @@ using Microsoft.Extensions.Options;
 
 namespace Sunshine.Infrastructure.Identity;
 
-/// <summary>Adds the display name and county to the claims Identity puts in a session.</summary>
+/// <summary>
+/// Adds the display name and county to the claims Identity puts in a session, and the stamps the session
+/// validator compares (<see cref="SunshineSecurityStampValidator"/>).
+/// </summary>
 public sealed class SunshineClaimsPrincipalFactory(
     UserManager<ApplicationUser> userManager,
     RoleManager<ApplicationRole> roleManager,
-    IOptions<IdentityOptions> options)
+    IOptions<IdentityOptions> options,
+    RoleTableStamp rolesStamp)
     : UserClaimsPrincipalFactory<ApplicationUser, ApplicationRole>(userManager, roleManager, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ApplicationUser user)
@@ -20,6 +24,13 @@ public sealed class SunshineClaimsPrincipalFactory(
         {
             identity.AddClaim(new Claim(SunshineClaimTypes.County, county.ToString()));
         }
+
+        if (user.ConcurrencyStamp is { } stamp)
+        {
+            identity.AddClaim(new Claim(SunshineClaimTypes.AccountStamp, stamp));
+        }
+
+        identity.AddClaim(new Claim(SunshineClaimTypes.RolesStamp, await rolesStamp.GetAsync()));
 
         return identity;
     }

@@ -214,6 +214,8 @@ public sealed class AnnualSummaryTests
         Assert.Equal("annual_summary.submitted", Assert.Throws<DomainException>(() => summary.Write("改", null, null, "计划")).Code);
         summary.Return("请补充典型案例");
         Assert.Equal(AnnualSummaryStatus.Returned, summary.Status);
+        Assert.Equal(AnnualSummaryStanding.Returned, AnnualSummary.StandingOf(summary, Round, Round.DueDate));
+        Assert.Equal(AnnualSummaryStanding.Returned, AnnualSummary.StandingOf(summary, Round, Round.DueDate.AddDays(1)));
         summary.Write("成绩（修改）", "案例", null, "计划");
     }
 

@@ -30,7 +30,8 @@ export function TrendCharts({ countyId }: { countyId?: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const yearId = useId();
-  const [year, setYear] = useState(dayjs().year());
+  // The year of last month: sales arrive by month, so in January the latest figures are last year's.
+  const [year, setYear] = useState(dayjs().subtract(1, 'month').year());
   const trends = useQuery({
     queryKey: [...STATISTICS_KEY, 'trends', year, countyId],
     queryFn: () => api.getMonthlyTrends(year, countyId),
