@@ -68,6 +68,7 @@ public static class DependencyInjection
             .UseSunshineDatabase(sp.GetRequiredService<NpgsqlDataSource>())
             .AddInterceptors(sp.GetRequiredService<SensitiveIndexInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
+        services.AddScoped<IParallelReads, ParallelReads>();
         services.AddScoped<ITransactionRunner, TransactionRunner>();
         services.AddScoped<IAuditChainVerifier, AuditChainVerifier>();
         services.AddScoped<IAccountService, AccountService>();

@@ -35,11 +35,15 @@ public sealed record IndicatorTable(
 /// tables they count (enrolments, employment, links, incubation, households). The statistics endpoints,
 /// bulletins and annual summaries all use this one calculation.
 /// </summary>
-public sealed class IndicatorCalculator(IApplicationDbContext db)
+public sealed class IndicatorCalculator(IApplicationDbContext context, IParallelReads reads)
 {
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
-    /// <summary>Computes <paramref name="codes"/> (every indicator when null) for <paramref name="counties"/>.</summary>
+    /// <summary>
+    /// Computes <paramref name="codes"/> (every indicator when null) for <paramref name="counties"/>. The reads fall
+    /// into three independent lanes, each on its own context and connection (<see cref="IParallelReads"/>), so a
+    /// year's table of some sixteen reads takes the time of its longest lane rather than of all of them.
+    /// </summary>
     public async Task<IndicatorTable> ComputeAsync(
         StatisticsPeriod period, IReadOnlyList<CountyRef> counties, bool cityWide, IReadOnlyCollection<string>? codes, CancellationToken cancellationToken)
     {
@@ -47,10 +51,25 @@ public sealed class IndicatorCalculator(IApplicationDbContext db)
         ArgumentNullException.ThrowIfNull(counties);
         var wanted = codes == null ? Indicators.All.Select(d => d.Code).ToHashSet() : codes.ToHashSet();
         var ids = counties.Select(c => c.Id).ToList();
+        var lanes = await Task.WhenAll(
+            reads.ReadAsync(db => TrainingShopsSalesAsync(db, wanted, period, ids, cancellationToken), cancellationToken),
+            reads.ReadAsync(db => AwardsRecordsEventsAsync(db, wanted, period, ids, cityWide, cancellationToken), cancellationToken),
+            HouseholdsLeadersAsync(context, wanted, period, ids, cancellationToken));
+        var figures = lanes.SelectMany(lane => lane).ToDictionary(f => f.Key, f => f.Value);
+        var months = period.SalesMonths;
+        var rows = Indicators.All.Where(d => wanted.Contains(d.Code))
+            .Select(d => figures[d.Code].Row(d.Code, ids))
+            .ToList();
+        return new IndicatorTable(period, months?.First, months?.Last, cityWide, counties, rows);
+    }
+
+    /// <summary>Lane 1: training (distinct people), shop counts, sales from the county-month roll-up.</summary>
+    private static async Task<Dictionary<string, Figures>> TrainingShopsSalesAsync(
+        IApplicationDbContext db, HashSet<string> wanted, StatisticsPeriod period, List<Guid> ids, CancellationToken cancellationToken)
+    {
         var figures = new Dictionary<string, Figures>();
         var (from, to) = (period.From, period.To);
         var months = period.SalesMonths;
-
         if (wanted.Overlaps([Indicators.TrainedPersons, Indicators.TrainedFamilyMembers]))
         {
             var trained = await db.TrainedPeopleMembersAsync(from, to, cancellationToken);
@@ -60,7 +79,7 @@ public sealed class IndicatorCalculator(IApplicationDbContext db)
 
         if (wanted.Overlaps([Indicators.ShopsOpened, Indicators.ShopsActive]))
         {
-            var shops = await ShopCountsAsync(ids, from, to, cancellationToken);
+            var shops = await ShopCountsAsync(db, ids, from, to, cancellationToken);
             figures[Indicators.ShopsOpened] = Figures.Sum(shops.ToDictionary(s => s.Key, s => (decimal)s.Value.Opened));
             figures[Indicators.ShopsActive] = Figures.Sum(shops.ToDictionary(s => s.Key, s => (decimal)s.Value.Active));
         }
@@ -76,14 +95,23 @@ public sealed class IndicatorCalculator(IApplicationDbContext db)
             figures[Indicators.SalesAmount] = Figures.Sum(sales.ToDictionary(s => s.Key, s => s.Net));
         }
 
+        return figures;
+    }
+
+    /// <summary>Lane 2: awards approved and paid, subsidies paid, employment, incubation, event sales.</summary>
+    private static async Task<Dictionary<string, Figures>> AwardsRecordsEventsAsync(
+        IApplicationDbContext db, HashSet<string> wanted, StatisticsPeriod period, List<Guid> ids, bool cityWide, CancellationToken cancellationToken)
+    {
+        var figures = new Dictionary<string, Figures>();
+        var (from, to) = (period.From, period.To);
         if (wanted.Any(c => c.StartsWith("awards.", StringComparison.Ordinal)))
         {
-            await AwardsApprovedAsync(figures, period, ids, cancellationToken);
+            await AwardsApprovedAsync(db, figures, period, ids, cancellationToken);
         }
 
         if (wanted.Any(c => c.StartsWith("awards.", StringComparison.Ordinal) || c.StartsWith("subsidies.", StringComparison.Ordinal)))
         {
-            await PaymentsAsync(figures, period, ids, cancellationToken);
+            await PaymentsAsync(db, figures, period, ids, cancellationToken);
         }
 
         if (wanted.Contains(Indicators.DisabledEmployed))
@@ -100,18 +128,6 @@ public sealed class IndicatorCalculator(IApplicationDbContext db)
             figures[Indicators.Incubatees] = Figures.Distinct(incubatees.Select(e => (e.CountyId, (object)e.PersonId)), ids);
         }
 
-        if (wanted.Overlaps([Indicators.LinkedPoorHouseholds, Indicators.HouseholdsIncomeAboveBaseline, Indicators.AverageIncomeIncrease,
-                Indicators.PovertyExits, Indicators.HouseholdsInChain, Indicators.HouseholdsInChainIncomeUp]))
-        {
-            await HouseholdsAsync(figures, period, ids, cancellationToken);
-        }
-
-        if (wanted.Contains(Indicators.ProsperityLeaders))
-        {
-            var leaders = await db.ProsperityLeadersAsync(EndOf(to), cancellationToken);
-            figures[Indicators.ProsperityLeaders] = Figures.Sum(leaders.Where(l => ids.Contains(l.Key)).ToDictionary(l => l.Key, l => (decimal)l.Value));
-        }
-
         if (wanted.Contains(Indicators.EventSales))
         {
             var events = await db.Exhibitions.IgnoreQueryFilters().AsNoTracking().Where(e => e.EndDate >= from && e.EndDate <= to && (e.CountyId == null || ids.Contains(e.CountyId.Value)))
@@ -120,10 +136,28 @@ public sealed class IndicatorCalculator(IApplicationDbContext db)
             figures[Indicators.EventSales] = Figures.Sum(byCounty, cityWide ? events.Where(e => e.CountyId == null).Sum(e => e.SalesAmount.Yuan) : 0m);
         }
 
-        var rows = Indicators.All.Where(d => wanted.Contains(d.Code))
-            .Select(d => figures[d.Code].Row(d.Code, ids))
-            .ToList();
-        return new IndicatorTable(period, months?.First, months?.Last, cityWide, counties, rows);
+        return figures;
+    }
+
+    /// <summary>Lane 3, on the request's own context: the registered-poor households and the chain, prosperity leaders.</summary>
+    private static async Task<Dictionary<string, Figures>> HouseholdsLeadersAsync(
+        IApplicationDbContext db, HashSet<string> wanted, StatisticsPeriod period, List<Guid> ids, CancellationToken cancellationToken)
+    {
+        var figures = new Dictionary<string, Figures>();
+        var to = period.To;
+        if (wanted.Overlaps([Indicators.LinkedPoorHouseholds, Indicators.HouseholdsIncomeAboveBaseline, Indicators.AverageIncomeIncrease,
+                Indicators.PovertyExits, Indicators.HouseholdsInChain, Indicators.HouseholdsInChainIncomeUp]))
+        {
+            await HouseholdsAsync(db, figures, period, ids, cancellationToken);
+        }
+
+        if (wanted.Contains(Indicators.ProsperityLeaders))
+        {
+            var leaders = await db.ProsperityLeadersAsync(EndOf(to), cancellationToken);
+            figures[Indicators.ProsperityLeaders] = Figures.Sum(leaders.Where(l => ids.Contains(l.Key)).ToDictionary(l => l.Key, l => (decimal)l.Value));
+        }
+
+        return figures;
     }
 
     /// <summary>
@@ -133,7 +167,7 @@ public sealed class IndicatorCalculator(IApplicationDbContext db)
     /// from <c>county_shop_days</c>. Active = opened by the day − closed by it (a shop is closed on the later of its
     /// closing and opening days, so closed by a day means opened by it).
     /// </summary>
-    private async Task<Dictionary<Guid, (int Opened, int Active)>> ShopCountsAsync(List<Guid> ids, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    private static async Task<Dictionary<Guid, (int Opened, int Active)>> ShopCountsAsync(IApplicationDbContext db, List<Guid> ids, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var before = from.AddDays(-1);
         var beforeMonth = new DateOnly(before.Year, before.Month, 1);
@@ -178,7 +212,7 @@ public sealed class IndicatorCalculator(IApplicationDbContext db)
 
     private static DateTimeOffset StartOf(DateOnly date) => new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), ChinaOffset).ToUniversalTime();
 
-    private async Task AwardsApprovedAsync(Dictionary<string, Figures> figures, StatisticsPeriod period, List<Guid> ids, CancellationToken cancellationToken)
+    private static async Task AwardsApprovedAsync(IApplicationDbContext db, Dictionary<string, Figures> figures, StatisticsPeriod period, List<Guid> ids, CancellationToken cancellationToken)
     {
         var (start, end) = (StartOf(period.From), EndOf(period.To));
         var types = Indicators.AwardTypes.Select(a => a.Type).ToList();
@@ -197,7 +231,7 @@ public sealed class IndicatorCalculator(IApplicationDbContext db)
         }
     }
 
-    private async Task PaymentsAsync(Dictionary<string, Figures> figures, StatisticsPeriod period, List<Guid> ids, CancellationToken cancellationToken)
+    private static async Task PaymentsAsync(IApplicationDbContext db, Dictionary<string, Figures> figures, StatisticsPeriod period, List<Guid> ids, CancellationToken cancellationToken)
     {
         var (from, to) = (period.From, period.To);
         var perBenefit = await db.FundPayments.AsNoTracking()
@@ -222,7 +256,7 @@ public sealed class IndicatorCalculator(IApplicationDbContext db)
         Add(BenefitType.LoanInterestSubsidy, Indicators.InterestSubsidiesPaidCount, Indicators.InterestSubsidiesPaidAmount);
     }
 
-    private async Task HouseholdsAsync(Dictionary<string, Figures> figures, StatisticsPeriod period, List<Guid> ids, CancellationToken cancellationToken)
+    private static async Task HouseholdsAsync(IApplicationDbContext db, Dictionary<string, Figures> figures, StatisticsPeriod period, List<Guid> ids, CancellationToken cancellationToken)
     {
         var (from, to) = (period.From, period.To);
 
