@@ -50,7 +50,10 @@ public static class DependencyInjection
 
             // Nothing here leaves session state on a connection (locks are transaction-scoped, no temporary tables
             // outlive their transaction), so a pooled connection is handed back without a reset round trip per query.
-            if (!builder.ConnectionStringBuilder.ContainsKey("No Reset On Close"))
+            // (NpgsqlConnectionStringBuilder.ContainsKey answers for every keyword it knows, so the string itself is read.)
+            var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+                .Any(k => k.Replace(" ", string.Empty, StringComparison.Ordinal).Equals("NoResetOnClose", StringComparison.OrdinalIgnoreCase));
+            if (!given)
             {
                 builder.ConnectionStringBuilder.NoResetOnClose = true;
             }

@@ -4,6 +4,7 @@ using Sunshine.Application.Common.Interfaces;
 using Sunshine.Application.Training;
 using Sunshine.Domain.Benefits;
 using Sunshine.Domain.Evidence;
+using Sunshine.Domain.Registry;
 using Sunshine.Domain.Statistics;
 
 namespace Sunshine.Application.Statistics;
@@ -53,8 +54,8 @@ public sealed class IndicatorCalculator(IApplicationDbContext context, IParallel
         var ids = counties.Select(c => c.Id).ToList();
         var lanes = await Task.WhenAll(
             reads.ReadAsync(db => TrainingShopsSalesAsync(db, wanted, period, ids, cancellationToken), cancellationToken),
-            reads.ReadAsync(db => AwardsRecordsEventsAsync(db, wanted, period, ids, cityWide, cancellationToken), cancellationToken),
-            HouseholdsLeadersAsync(context, wanted, period, ids, cancellationToken));
+            reads.ReadAsync(db => AwardsEmploymentAsync(db, wanted, period, ids, cancellationToken), cancellationToken),
+            HouseholdsLeadersEventsAsync(context, wanted, period, ids, cityWide, cancellationToken));
         var figures = lanes.SelectMany(lane => lane).ToDictionary(f => f.Key, f => f.Value);
         var months = period.SalesMonths;
         var rows = Indicators.All.Where(d => wanted.Contains(d.Code))
@@ -98,9 +99,9 @@ public sealed class IndicatorCalculator(IApplicationDbContext context, IParallel
         return figures;
     }
 
-    /// <summary>Lane 2: awards approved and paid, subsidies paid, employment, incubation, event sales.</summary>
-    private static async Task<Dictionary<string, Figures>> AwardsRecordsEventsAsync(
-        IApplicationDbContext db, HashSet<string> wanted, StatisticsPeriod period, List<Guid> ids, bool cityWide, CancellationToken cancellationToken)
+    /// <summary>Lane 2: awards approved and paid, subsidies paid, employment.</summary>
+    private static async Task<Dictionary<string, Figures>> AwardsEmploymentAsync(
+        IApplicationDbContext db, HashSet<string> wanted, StatisticsPeriod period, List<Guid> ids, CancellationToken cancellationToken)
     {
         var figures = new Dictionary<string, Figures>();
         var (from, to) = (period.From, period.To);
@@ -121,6 +122,27 @@ public sealed class IndicatorCalculator(IApplicationDbContext context, IParallel
             figures[Indicators.DisabledEmployed] = Figures.Distinct(employed.Select(e => (e.CountyId, (object)e.PersonId)), ids);
         }
 
+        return figures;
+    }
+
+    /// <summary>Lane 3, on the request's own context: the registered-poor households and the chain, prosperity leaders, incubation, event sales.</summary>
+    private static async Task<Dictionary<string, Figures>> HouseholdsLeadersEventsAsync(
+        IApplicationDbContext db, HashSet<string> wanted, StatisticsPeriod period, List<Guid> ids, bool cityWide, CancellationToken cancellationToken)
+    {
+        var figures = new Dictionary<string, Figures>();
+        var (from, to) = (period.From, period.To);
+        if (wanted.Overlaps([Indicators.LinkedPoorHouseholds, Indicators.HouseholdsIncomeAboveBaseline, Indicators.AverageIncomeIncrease,
+                Indicators.PovertyExits, Indicators.HouseholdsInChain, Indicators.HouseholdsInChainIncomeUp]))
+        {
+            await HouseholdsAsync(db, figures, period, ids, cancellationToken);
+        }
+
+        if (wanted.Contains(Indicators.ProsperityLeaders))
+        {
+            var leaders = await db.ProsperityLeadersAsync(EndOf(to), cancellationToken);
+            figures[Indicators.ProsperityLeaders] = Figures.Sum(leaders.Where(l => ids.Contains(l.Key)).ToDictionary(l => l.Key, l => (decimal)l.Value));
+        }
+
         if (wanted.Contains(Indicators.Incubatees))
         {
             var incubatees = await db.Incubations.IgnoreQueryFilters().AsNoTracking().Where(DatedRecord.OverlapsPeriod<Domain.Incubation.IncubationRecord>(from, to))
@@ -134,27 +156,6 @@ public sealed class IndicatorCalculator(IApplicationDbContext context, IParallel
                 .Select(e => new { e.CountyId, e.SalesAmount }).ToListAsync(cancellationToken);
             var byCounty = events.Where(e => e.CountyId != null).GroupBy(e => e.CountyId!.Value).ToDictionary(g => g.Key, g => g.Sum(e => e.SalesAmount.Yuan));
             figures[Indicators.EventSales] = Figures.Sum(byCounty, cityWide ? events.Where(e => e.CountyId == null).Sum(e => e.SalesAmount.Yuan) : 0m);
-        }
-
-        return figures;
-    }
-
-    /// <summary>Lane 3, on the request's own context: the registered-poor households and the chain, prosperity leaders.</summary>
-    private static async Task<Dictionary<string, Figures>> HouseholdsLeadersAsync(
-        IApplicationDbContext db, HashSet<string> wanted, StatisticsPeriod period, List<Guid> ids, CancellationToken cancellationToken)
-    {
-        var figures = new Dictionary<string, Figures>();
-        var to = period.To;
-        if (wanted.Overlaps([Indicators.LinkedPoorHouseholds, Indicators.HouseholdsIncomeAboveBaseline, Indicators.AverageIncomeIncrease,
-                Indicators.PovertyExits, Indicators.HouseholdsInChain, Indicators.HouseholdsInChainIncomeUp]))
-        {
-            await HouseholdsAsync(db, figures, period, ids, cancellationToken);
-        }
-
-        if (wanted.Contains(Indicators.ProsperityLeaders))
-        {
-            var leaders = await db.ProsperityLeadersAsync(EndOf(to), cancellationToken);
-            figures[Indicators.ProsperityLeaders] = Figures.Sum(leaders.Where(l => ids.Contains(l.Key)).ToDictionary(l => l.Key, l => (decimal)l.Value));
         }
 
         return figures;
@@ -259,40 +260,48 @@ public sealed class IndicatorCalculator(IApplicationDbContext context, IParallel
     private static async Task HouseholdsAsync(IApplicationDbContext db, Dictionary<string, Figures> figures, StatisticsPeriod period, List<Guid> ids, CancellationToken cancellationToken)
     {
         var (from, to) = (period.From, period.To);
+        var (first, last) = period.SalesMonths ?? (DateOnly.MaxValue, DateOnly.MinValue);
 
-        // The registered-poor disabled households of the counties: thousands, not millions; their income records come with them.
+        // The sub-queries are composed here, outside the projection, so the projection captures them as whole
+        // queries (inlined as they are) and nothing in it has to be evaluated — compiled — on every execution.
+        // The root's IgnoreQueryFilters covers them: they are parts of its one query.
+        var links = db.BenefitLinks.Where(DatedRecord.OverlapsPeriod<BenefitLink>(from, to));
+        var employment = db.EmploymentRecords.Where(DatedRecord.OverlapsPeriod<EmploymentRecord>(from, to));
+        var sellingShops = db.Shops.Where(s => s.OwnerPersonId != null
+            && db.ShopMonthSales.Any(x => x.ShopId == s.Id && x.Month >= first && x.Month <= last && x.OrderCount > 0));
+
         var households = await db.Households.IgnoreQueryFilters().AsNoTracking()
-            .Where(h => h.IsRegisteredPoor && ids.Contains(h.CountyId)).ToListAsync(cancellationToken);
-        var county = households.ToDictionary(h => h.Id, h => h.CountyId);
-        var memberOf = households.SelectMany(h => h.Members.Where(m => m.PersonId != null).Select(m => (Person: m.PersonId!.Value, Household: h.Id)))
-            .GroupBy(x => x.Person).ToDictionary(g => g.Key, g => g.Select(x => x.Household).ToList());
-        var householdIds = county.Keys.ToList();
+            .Where(h => h.IsRegisteredPoor && ids.Contains(h.CountyId))
+            .Select(h => new
+            {
+                h.Id,
+                h.CountyId,
+                h.PovertyExitDate,
+                h.BaselineYear,
+                h.BaselinePerCapitaIncome,
+                Linked = links.Any(l => l.HouseholdId == h.Id),
+                Employed = h.Members.Any(m => m.PersonId != null && employment.Any(e => e.PersonId == m.PersonId)),
+                Selling = h.Members.Any(m => m.PersonId != null && sellingShops.Any(s => s.OwnerPersonId == m.PersonId)),
+            })
+            .ToListAsync(cancellationToken);
+        var incomes = (await db.Households.IgnoreQueryFilters().AsNoTracking()
+                .Where(h => h.IsRegisteredPoor && h.BaselineYear != null && ids.Contains(h.CountyId))
+                .SelectMany(h => h.IncomeRecords.Where(r => r.Year <= to.Year && r.Year > h.BaselineYear).Select(r => new { Household = h.Id, r.Year, r.PerCapitaIncome }))
+                .ToListAsync(cancellationToken))
+            .ToLookup(r => r.Household, r => (r.Year, r.PerCapitaIncome));
 
-        var linked = (await db.BenefitLinks.IgnoreQueryFilters().AsNoTracking().Where(DatedRecord.OverlapsPeriod<BenefitLink>(from, to))
-            .Where(l => householdIds.Contains(l.HouseholdId)).Select(l => l.HouseholdId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
-
-        var memberIds = memberOf.Keys.ToList();
-        var employedPersons = await db.EmploymentRecords.IgnoreQueryFilters().AsNoTracking().Where(DatedRecord.OverlapsPeriod<EmploymentRecord>(from, to))
-            .Where(e => memberIds.Contains(e.PersonId)).Select(e => e.PersonId).Distinct().ToListAsync(cancellationToken);
-        // The members' shops first (by owner), then whether each sold in the period's months.
-        var sellingPersons = memberIds.Count > 0 && period.SalesMonths is var (first, last)
-            ? await db.Shops.IgnoreQueryFilters().AsNoTracking()
-                .Where(s => s.OwnerPersonId != null && memberIds.Contains(s.OwnerPersonId.Value)
-                    && db.ShopMonthSales.Any(m => m.ShopId == s.Id && m.Month >= first && m.Month <= last && m.OrderCount > 0))
-                .Select(s => s.OwnerPersonId!.Value).Distinct().ToListAsync(cancellationToken)
-            : [];
-        var inChain = linked.Concat(employedPersons.Concat(sellingPersons).SelectMany(p => memberOf[p])).ToHashSet();
-
-        var change = households.ToDictionary(h => h.Id, h => h.IncomeChangeUpTo(to.Year));
+        var change = households.ToDictionary(
+            h => h.Id, h => Household.IncomeChange(h.BaselineYear, h.BaselinePerCapitaIncome, incomes[h.Id], to.Year));
         var withChange = households.Where(h => change[h.Id] != null).ToList();
+        var inChain = households.Where(h => h.Linked || h.Employed || h.Selling).ToList();
 
-        figures[Indicators.LinkedPoorHouseholds] = Figures.Distinct(linked.Select(h => (county[h], (object)h)), ids);
+        figures[Indicators.LinkedPoorHouseholds] = Figures.Distinct(households.Where(h => h.Linked).Select(h => (h.CountyId, (object)h.Id)), ids);
         figures[Indicators.HouseholdsIncomeAboveBaseline] = Figures.Sum(withChange.Where(h => change[h.Id] > 0).GroupBy(h => h.CountyId).ToDictionary(g => g.Key, g => (decimal)g.Count()));
         figures[Indicators.AverageIncomeIncrease] = Figures.Average(withChange.Select(h => (h.CountyId, change[h.Id]!.Value)));
         figures[Indicators.PovertyExits] = Figures.Sum(households.Where(h => h.PovertyExitDate >= from && h.PovertyExitDate <= to)
             .GroupBy(h => h.CountyId).ToDictionary(g => g.Key, g => (decimal)g.Count()));
-        figures[Indicators.HouseholdsInChain] = Figures.Distinct(inChain.Select(h => (county[h], (object)h)), ids);
-        figures[Indicators.HouseholdsInChainIncomeUp] = Figures.Distinct(inChain.Where(h => change[h] > 0).Select(h => (county[h], (object)h)), ids);
+        figures[Indicators.HouseholdsInChain] = Figures.Distinct(inChain.Select(h => (h.CountyId, (object)h.Id)), ids);
+        figures[Indicators.HouseholdsInChainIncomeUp] = Figures.Distinct(inChain.Where(h => change[h.Id] > 0).Select(h => (h.CountyId, (object)h.Id)), ids);
     }
 
     /// <summary>An indicator's figures while they are gathered: per county, and how the total is made.</summary>

@@ -58,14 +58,13 @@ public static class TrainingStatistics
     public static async Task<TrainedMembers> TrainedPeopleMembersAsync(this IApplicationDbContext db, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var completed = db.Enrolments.IgnoreQueryFilters().AsNoTracking()
-            .Where(e => e.Status == EnrolmentStatus.Completed && e.CompletedOn >= from && e.CompletedOn <= to);
-        var persons = await completed.Where(e => e.Kind == EnrolmentKind.DisabledPerson && e.PersonId != null)
-            .Select(e => new { e.CountyId, e.PersonId }).Distinct().ToListAsync(cancellationToken);
-        var family = await completed.Where(e => e.Kind == EnrolmentKind.FamilyMember)
-            .Select(e => new { e.CountyId, e.HouseholdId, e.Name }).Distinct().ToListAsync(cancellationToken);
-        var committee = await completed.Where(e => e.Kind == EnrolmentKind.SpecialistCommitteeMember)
-            .Select(e => new { e.CountyId, e.Name }).Distinct().ToListAsync(cancellationToken);
+        // One read of the (small) completed enrolments of the period, split by kind here.
+        var completed = await db.Enrolments.IgnoreQueryFilters().AsNoTracking()
+            .Where(e => e.Status == EnrolmentStatus.Completed && e.CompletedOn >= from && e.CompletedOn <= to)
+            .Select(e => new { e.Kind, e.CountyId, e.PersonId, e.HouseholdId, e.Name }).Distinct().ToListAsync(cancellationToken);
+        var persons = completed.Where(e => e.Kind == EnrolmentKind.DisabledPerson && e.PersonId != null).Select(e => new { e.CountyId, e.PersonId }).Distinct().ToList();
+        var family = completed.Where(e => e.Kind == EnrolmentKind.FamilyMember).Select(e => new { e.CountyId, e.HouseholdId, e.Name }).Distinct().ToList();
+        var committee = completed.Where(e => e.Kind == EnrolmentKind.SpecialistCommitteeMember).Select(e => new { e.CountyId, e.Name }).Distinct().ToList();
         return new TrainedMembers(
             persons.Select(p => (p.CountyId, p.PersonId!.Value)).ToList(),
             family.Select(f => (f.CountyId, (f.HouseholdId, f.Name))).ToList(),

@@ -126,15 +126,23 @@ public sealed class Household : Entity, ICountyScoped
     /// <paramref name="upToYear"/> (and after the baseline year) less the baseline; null without a baseline
     /// or without such a record. The statistics' "income above baseline" is a positive change.
     /// </summary>
-    public decimal? IncomeChangeUpTo(int upToYear)
+    public decimal? IncomeChangeUpTo(int upToYear) =>
+        IncomeChange(BaselineYear, BaselinePerCapitaIncome, _incomeRecords.Select(r => (r.Year, r.PerCapitaIncome)), upToYear);
+
+    /// <summary>
+    /// The rule of <see cref="IncomeChangeUpTo"/> over a household's figures as they are read for statistics
+    /// (without loading the household): its baseline and its yearly per-capita incomes.
+    /// </summary>
+    public static decimal? IncomeChange(int? baselineYear, Money? baselineIncome, IEnumerable<(int Year, Money PerCapitaIncome)> incomes, int upToYear)
     {
-        if (BaselinePerCapitaIncome is not { } baseline || BaselineYear is not { } baselineYear)
+        ArgumentNullException.ThrowIfNull(incomes);
+        if (baselineIncome is not { } baseline || baselineYear is not { } from)
         {
             return null;
         }
 
-        var latest = _incomeRecords.Where(r => r.Year <= upToYear && r.Year > baselineYear).MaxBy(r => r.Year);
-        return latest == null ? null : latest.PerCapitaIncome.Yuan - baseline.Yuan;
+        var latest = incomes.Where(r => r.Year <= upToYear && r.Year > from).OrderByDescending(r => r.Year).Select(r => (Money?)r.PerCapitaIncome).FirstOrDefault();
+        return latest is { } income ? income.Yuan - baseline.Yuan : null;
     }
 
     /// <summary>Starts a household with its head: a registry person or a family member by name.</summary>
