@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -31,6 +32,7 @@ if (exportingOpenApi)
         ["Auth:UseEphemeralKeys"] = "true",
         ["Database:MigrateOnStartup"] = "false",
         ["Reminders:Scheduler"] = "false",
+        ["AuditTrail:Sealer"] = "false",
     });
 }
 
@@ -56,6 +58,13 @@ builder.Services.AddSerilog((services, logger) =>
     }
 },
 preserveStaticLogger: true);
+
+// No Server banner: it only tells an attacker what to look up.
+builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+
+// Behind a TLS-terminating proxy the scheme and client address come from X-Forwarded-Proto/-For,
+// believed only from a proxy on this machine (the defaults: loopback addresses); anyone else's are ignored.
+builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
@@ -118,6 +127,7 @@ builder.Services.AddAuthentication(o =>
 builder.Services.AddAuthorization();
 
 builder.Services.AddPartnerRateLimits(builder.Configuration);
+builder.Services.AddObservability(builder.Configuration);
 
 builder.Services.AddHealthChecks()
     .AddNpgSql(sp => sp.GetRequiredService<NpgsqlDataSource>(), name: "database", tags: ["ready"]);
@@ -139,7 +149,9 @@ if (!exportingOpenApi && (database.MigrateOnStartup || args.Contains("migrate"))
     }
 }
 
-// Request logging outermost, so it records the status the client finally gets.
+// Forwarded headers first, so every later step sees the client's scheme and address; then request
+// logging, so it records the status the client finally gets.
+app.UseForwardedHeaders();
 app.UseSerilogRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodeProblems();
@@ -176,6 +188,7 @@ if (app.Services.GetService<Sunshine.Infrastructure.Testing.AdjustableClock>() i
     }).ExcludeFromDescription().AllowAnonymous();
 }
 
+app.MapMetrics();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.MapFallback("/api/{**rest}", () => Results.NotFound());

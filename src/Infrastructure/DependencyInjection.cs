@@ -73,7 +73,7 @@ public static class DependencyInjection
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
         services.AddScoped<IParallelReads, ParallelReads>();
         services.AddScoped<ITransactionRunner, TransactionRunner>();
-        services.AddScoped<IAuditChainVerifier, AuditChainVerifier>();
+        AddAuditSealer(services, configuration, environment);
         services.AddScoped<IAccountService, AccountService>();
         services.AddScoped<TokenPrincipalFactory>();
         services.AddScoped<Application.Partners.IPartnerCredentials, Partners.PartnerCredentials>();
@@ -180,6 +180,24 @@ public static class DependencyInjection
                 options.EnableTokenEntryValidation();
                 options.UseAspNetCore();
             });
+    }
+
+    /// <summary>
+    /// The audit trail's sealer (ADR 0014): the key from configuration (or, in Development, a key file created on first
+    /// run), the verifier, and the background sealer unless <c>AuditTrail:Sealer=false</c>. Every instance runs one;
+    /// a PostgreSQL advisory lock lets one seal at a time.
+    /// </summary>
+    private static void AddAuditSealer(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.Configure<AuditTrailOptions>(configuration.GetSection(AuditTrailOptions.Section));
+        services.AddSingleton(sp => AuditSealKey.FromOptions(
+            sp.GetRequiredService<IOptions<AuditTrailOptions>>().Value, mayCreateKeyFile: environment.IsDevelopment()));
+        services.AddSingleton<AuditSealer>();
+        services.AddScoped<IAuditChainVerifier, AuditChainVerifier>();
+        if (configuration.GetValue($"{AuditTrailOptions.Section}:{nameof(AuditTrailOptions.Sealer)}", true))
+        {
+            services.AddHostedService<AuditSealerWorker>();
+        }
     }
 
     /// <summary>

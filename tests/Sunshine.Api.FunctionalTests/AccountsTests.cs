@@ -44,15 +44,19 @@ public sealed class AccountsTests(SunshineApp app)
         Assert.Empty(await app.AuditRowsAfterAsync(watermark, actorId: adminAccount.Id));
     }
 
-    [Fact]
-    public async Task Giving_one_account_system_admin_and_auditor_is_409_and_changes_nothing()
+    /// <summary>Separation of duties (三员分立): one account holds at most one of the system administrator, the security administrator and the auditor.</summary>
+    [Theory]
+    [InlineData(Roles.SystemAdmin, Roles.Auditor)]
+    [InlineData(Roles.SystemAdmin, Roles.SecurityAdmin)]
+    [InlineData(Roles.SecurityAdmin, Roles.Auditor)]
+    public async Task Giving_one_account_two_of_the_three_administrative_roles_is_409_and_changes_nothing(string first, string second)
     {
         var (security, _) = await app.SignInAsNewAsync(Roles.SecurityAdmin);
         var target = await app.CreateAccountAsync(role: null);
         var watermark = await app.AuditWatermarkAsync();
 
         var response = await security.PutAsJsonAsync($"/api/accounts/{target.Id}/access",
-            new { roles = new[] { Roles.SystemAdmin, Roles.Auditor }, countyId = (Guid?)null, permissions = Array.Empty<string>() });
+            new { roles = new[] { first, second }, countyId = (Guid?)null, permissions = Array.Empty<string>() });
 
         await response.ShouldBeProblemAsync(HttpStatusCode.Conflict, "account.role_conflict");
         var account = await (await security.GetAsync($"/api/accounts/{target.Id}")).ShouldBeJsonAsync();

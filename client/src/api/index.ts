@@ -6,6 +6,7 @@ export {
   AnnualSummaryStanding,
   AttachmentKind,
   AudienceTrack,
+  AuditChainBreak,
   BaseStatus,
   BeneficiaryKind,
   BenefitLevel,

@@ -22,7 +22,12 @@ public sealed class AuditEntries : IEndpointGroup
             .WithSummary("Audit rows, newest first, filtered by entity, actor, action and time range (audit.read).")
             .ProducesStandardProblems();
         group.MapGet("verification", VerifyAuditChain).WithName(nameof(VerifyAuditChain))
-            .WithSummary("Recompute the hash chain over every audit row (audit.read).").ProducesStandardProblems();
+            .WithSummary("Recompute the keyed hash chain (HMAC-SHA256) over every sealed audit row and check the signed checkpoints (audit.read).")
+            .WithDescription(
+                "Names the first broken chain position (sequence, row id, reason): a sealed row edited, deleted or forged, rows " +
+                "removed from the end (seen through the signed checkpoints), or an unsealed row inserted in front of sealed ones. " +
+                "Also reports how many rows were checked, how many are written but not sealed yet, and the last checkpoint.")
+            .ProducesStandardProblems();
     }
 
     private static async Task<Ok<PagedList<AuditEntryDto>>> GetAuditEntries([AsParameters] GetAuditEntriesQuery query, ISender sender, CancellationToken ct) =>

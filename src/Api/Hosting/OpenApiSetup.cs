@@ -12,6 +12,12 @@ public static class OpenApiSetup
     private const string SchemeId = "oauth2";
     private const string PartnerSchemeId = "partner";
 
+    /// <summary>How access tokens are made and checked (OpenIddict's defaults, which follow the JWT best current practices).</summary>
+    private const string TokenPractice =
+        "Access tokens are JWTs handled as RFC8725 advises: signed and then encrypted to the server's keys, explicitly typed " +
+        "(`at+jwt`), algorithms fixed by those keys (never `none`), issuer and expiry checked on every request. They are short-lived " +
+        "and there are no refresh tokens: sign in again when one expires.";
+
     public static IServiceCollection AddOpenApiDocument(this IServiceCollection services)
     {
         services.AddEndpointsApiExplorer();
@@ -42,7 +48,7 @@ public static class OpenApiSetup
             options.AddSecurityDefinition(SchemeId, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.OAuth2,
-                Description = "Sign in as a person (authorization code with PKCE).",
+                Description = "Sign in as a person (authorization code with PKCE; tokens live 30 minutes unless `Auth:AccessTokenLifetime` says otherwise). " + TokenPractice,
                 Flows = new OpenApiOAuthFlows
                 {
                     AuthorizationCode = new OpenApiOAuthFlow
@@ -56,7 +62,7 @@ public static class OpenApiSetup
             options.AddSecurityDefinition(PartnerSchemeId, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.OAuth2,
-                Description = "A partner platform's client (client credentials; tokens live 5 minutes). See docs/partner-api.md.",
+                Description = "A partner platform's client (client credentials; tokens live 5 minutes). See docs/partner-api.md. " + TokenPractice,
                 Flows = new OpenApiOAuthFlows
                 {
                     ClientCredentials = new OpenApiOAuthFlow
@@ -74,6 +80,7 @@ public static class OpenApiSetup
             });
             options.OperationFilter<SecurityRequirementFilter>();
             options.OperationFilter<IdempotencyKeyFilter>();
+            options.AddContractFilters();
         });
         return services;
     }

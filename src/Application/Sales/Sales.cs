@@ -167,7 +167,7 @@ public sealed class ConfirmSalesBatchValidator : AbstractValidator<ConfirmSalesB
 
     public ConfirmSalesBatchValidator()
     {
-        RuleFor(x => x.Ids).NotNull().NotEmpty().Must(ids => ids.Count <= MaxItems).WithErrorCode("sales.batch_too_large")
+        RuleFor(x => x.Ids).Cascade(CascadeMode.Stop).NotNull().NotEmpty().Must(ids => ids.Count <= MaxItems).WithErrorCode("sales.batch_too_large")
             .WithMessage($"Confirm at most {MaxItems} records at once.");
         RuleFor(x => x.Ids).Must(ids => ids.Distinct().Count() == ids.Count).When(x => x.Ids is not null).WithErrorCode("sales.batch_repeated")
             .WithMessage("Each record appears once in a batch.");

@@ -184,8 +184,8 @@ public sealed class UpdateShopHandler(IApplicationDbContext db, TimeProvider clo
     }
 }
 
-/// <summary>Closes a shop on a date.</summary>
-[RequiresPermission(Permissions.ProgrammeWrite, Permissions.PartnerShopsWrite)]
+/// <summary>Closes a shop on a date (staff; a partner platform closes its shops through the partner API).</summary>
+[RequiresPermission(Permissions.ProgrammeWrite)]
 public sealed record CloseShopCommand(Guid Id, DateOnly ClosedOn) : ICommand<ShopDto>;
 
 public sealed class CloseShopHandler(IApplicationDbContext db, TimeProvider clock) : ICommandHandler<CloseShopCommand, ShopDto>

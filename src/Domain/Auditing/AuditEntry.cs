@@ -2,8 +2,9 @@ namespace Sunshine.Domain.Auditing;
 
 /// <summary>
 /// One row of the append-only audit trail (审计日志): a change to one entity, a bulk command's
-/// summary, or an unmasked read of sensitive data. The database chains every row to the one
-/// before it with a SHA-256 hash and refuses UPDATE, DELETE and TRUNCATE.
+/// summary, or an unmasked read of sensitive data. Rows arrive unsealed; a background sealer chains
+/// them in commit order with a keyed hash (HMAC-SHA256, key held outside the database). The database
+/// refuses UPDATE (other than sealing an unsealed row once), DELETE and TRUNCATE.
 /// </summary>
 public sealed class AuditEntry
 {
@@ -12,8 +13,6 @@ public sealed class AuditEntry
         Action = null!;
         EntityType = null!;
         Changes = null!;
-        PreviousHash = null!;
-        Hash = null!;
     }
 
     public AuditEntry(
@@ -38,14 +37,15 @@ public sealed class AuditEntry
         EntityId = entityId;
         Changes = changes;
         TraceId = traceId;
-        PreviousHash = [];
-        Hash = [];
     }
 
     public long Id { get; private set; }
 
-    /// <summary>Position in the hash chain, assigned by the database under a lock.</summary>
-    public long Sequence { get; private set; }
+    /// <summary>Position in the hash chain, assigned by the sealer; null until the row is sealed.</summary>
+    public long? Sequence { get; private set; }
+
+    /// <summary>The writing transaction's id, stamped by the database: the sealer's commit-order key.</summary>
+    public long? TransactionId { get; private set; }
 
     /// <summary>When it happened (UTC).</summary>
     public DateTimeOffset OccurredAt { get; private set; }
@@ -72,7 +72,9 @@ public sealed class AuditEntry
 
     public string? TraceId { get; private set; }
 
-    public byte[] PreviousHash { get; private set; }
+    /// <summary>The previous sealed row's <see cref="Hash"/> (empty for the first); null until sealed.</summary>
+    public byte[]? PreviousHash { get; private set; }
 
-    public byte[] Hash { get; private set; }
+    /// <summary>HMAC-SHA256 of this row's content, sequence and <see cref="PreviousHash"/>; null until sealed.</summary>
+    public byte[]? Hash { get; private set; }
 }

@@ -21,6 +21,7 @@ public static class AuditModel
         typeof(Domain.Sales.CountyMonthSales).FullName!,
         typeof(Domain.Sales.OwnerYearSales).FullName!,
         typeof(Partners.IdempotencyRecord).FullName!,
+        typeof(AuditCheckpoint).FullName!,
         "Microsoft.AspNetCore.Identity.IdentityUserRole<System.Guid>",
         "Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>",
         "Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>",

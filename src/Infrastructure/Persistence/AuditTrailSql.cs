@@ -1,9 +1,9 @@
 namespace Sunshine.Infrastructure.Persistence;
 
 /// <summary>
-/// The database side of the audit trail, applied by the AuditTrailChain migration: rows are chained
-/// by SHA-256 under a row lock on <c>audit.chain_head</c>, and UPDATE, DELETE and TRUNCATE are refused
-/// for every role (the application role additionally holds only SELECT and INSERT).
+/// The first database side of the audit trail, applied by the AuditTrailChain migration: rows chained by
+/// SHA-256 under a row lock on <c>audit.chain_head</c>. Replaced by the sealer (<see cref="AuditTrailSealerSql"/>,
+/// ADR 0014); kept because that migration, and the sealer migration's Down, apply it.
 /// </summary>
 internal static class AuditTrailSql
 {

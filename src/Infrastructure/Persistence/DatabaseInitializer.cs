@@ -54,7 +54,10 @@ public sealed partial class DatabaseInitializer(
 
     public const string HistoryTable = "__ef_migrations_history";
 
-    /// <summary>The application role reads and writes programme tables but may only add to and read the audit trail.</summary>
+    /// <summary>
+    /// The application role reads and writes programme tables but may only add to and read the audit trail and its
+    /// checkpoints; it seals rows only through <c>audit.seal_entries</c>, which writes nothing but the seal of unsealed rows.
+    /// </summary>
     internal static string GrantSql(string role)
     {
         var r = "\"" + role.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
@@ -67,7 +70,9 @@ public sealed partial class DatabaseInitializer(
             GRANT SELECT ON TABLE public.{HistoryTable} TO {r};
             REVOKE ALL ON ALL TABLES IN SCHEMA audit FROM {r};
             GRANT SELECT, INSERT ON TABLE audit.audit_entries TO {r};
-            GRANT SELECT ON TABLE audit.chain_head TO {r};
+            GRANT SELECT, INSERT ON TABLE audit.checkpoints TO {r};
+            REVOKE ALL ON FUNCTION audit.seal_entries(bigint, bigint[], bytea[], bytea[]) FROM {r};
+            GRANT EXECUTE ON FUNCTION audit.seal_entries(bigint, bigint[], bytea[], bytea[]) TO {r};
             """;
     }
 

@@ -51,15 +51,16 @@ public static class HttpAssertions
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
-    /// <summary>The last audit sequence number: rows written after it belong to what a test does next.</summary>
+    /// <summary>The last audit row id: rows written after it belong to what a test does next (rows are sealed, and so
+    /// numbered in the chain, only some seconds later).</summary>
     public static Task<long> AuditWatermarkAsync(this SunshineApp app) =>
-        app.QueryAsync(db => db.AuditEntries.MaxAsync(e => (long?)e.Sequence)).ContinueWith(t => t.Result ?? 0, TaskScheduler.Default);
+        app.QueryAsync(db => db.AuditEntries.MaxAsync(e => (long?)e.Id)).ContinueWith(t => t.Result ?? 0, TaskScheduler.Default);
 
     public static Task<List<AuditEntry>> AuditRowsAfterAsync(this SunshineApp app, long watermark, string? entityId = null, Guid? actorId = null) =>
         app.QueryAsync(db => db.AuditEntries.AsNoTracking()
-            .Where(e => e.Sequence > watermark)
+            .Where(e => e.Id > watermark)
             .Where(e => entityId == null || e.EntityId == entityId)
             .Where(e => actorId == null || e.ActorId == actorId)
-            .OrderBy(e => e.Sequence)
+            .OrderBy(e => e.Id)
             .ToListAsync());
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sunshine.Domain.Regions;
+using Sunshine.Infrastructure.Auditing;
 using Sunshine.Infrastructure.Identity;
 using Sunshine.Infrastructure.Persistence;
 
@@ -21,6 +22,9 @@ public class SunshineApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Keys for sensitive data, made up for this test run and shared by its hosts.</summary>
     public static readonly string EncryptionKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
     public static readonly string IndexKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>The audit trail's HMAC key for this test run.</summary>
+    public static readonly string AuditKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     private TestDatabase? _database;
 
@@ -71,6 +75,35 @@ public class SunshineApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Logging:Format", "text");
         builder.UseSetting("SensitiveData:EncryptionKeys:1", EncryptionKey);
         builder.UseSetting("SensitiveData:IndexKey", IndexKey);
+        builder.UseSetting("AuditTrail:Key", AuditKey);
+        builder.UseSetting("AuditTrail:SealInterval", "00:00:01");
+        builder.UseSetting("AuditTrail:CheckpointInterval", "00:00:00");
+    }
+
+    /// <summary>
+    /// Seals the audit trail until every row up to <paramref name="throughId"/> (default: every row written so far) is
+    /// sealed. Rows of transactions still running anywhere on the server wait for them, so this polls.
+    /// </summary>
+    public async Task<AuditSealResult> SealAuditTrailAsync(long? throughId = null)
+    {
+        var sealer = Services.GetRequiredService<AuditSealer>();
+        var through = throughId ?? await QueryAsync(db => db.AuditEntries.MaxAsync(e => (long?)e.Id)) ?? 0;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var result = await sealer.SealAsync(waitForOtherSealer: true, CancellationToken.None);
+            if (!await QueryAsync(db => db.AuditEntries.AnyAsync(e => e.Id <= through && e.Sequence == null)))
+            {
+                return result;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Audit rows up to id {through} were not sealed within 60 seconds.");
+            }
+
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects.</summary>

@@ -4,7 +4,7 @@ import { Alert, Button, DatePicker, Descriptions, Form, Input, type TableColumns
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type AuditEntryDto } from '../../api';
+import { api, type AuditChainVerification, type AuditEntryDto } from '../../api';
 import { DataTable } from '../../components/DataTable';
 import { Page } from '../../components/Page';
 import { RequestError } from '../../errors/ProblemAlert';
@@ -56,8 +56,46 @@ function EntryDetails({ entry }: { entry: AuditEntryDto }) {
         },
         { key: 'actorId', label: t('audit.actorId'), children: entry.actorId ?? '' },
         { key: 'traceId', label: t('audit.traceId'), children: entry.traceId ?? '' },
-        { key: 'hash', label: t('audit.hash'), children: <code className="hash">{entry.hash}</code> },
+        {
+          key: 'hash',
+          label: t('audit.hash'),
+          children: entry.hash ? <code className="hash">{entry.hash}</code> : t('audit.unsealed'),
+        },
       ]}
+    />
+  );
+}
+
+function VerificationResult({ result }: { result: AuditChainVerification }) {
+  const { t } = useTranslation();
+  const checkpoint = result.lastCheckpoint;
+  const details = [
+    result.unsealedPending > 0 ? t('audit.chainPending', { count: result.unsealedPending }) : null,
+    checkpoint
+      ? t('audit.lastCheckpoint', { sequence: checkpoint.sequence, time: formatDateTime(checkpoint.createdAt) })
+      : null,
+  ].filter((line): line is string => line !== null);
+  if (result.isIntact) {
+    return (
+      <Alert
+        type="success"
+        showIcon
+        title={t('audit.chainIntact', { count: result.entriesChecked })}
+        description={details.length > 0 ? details.join(' ') : undefined}
+      />
+    );
+  }
+  const broken = [
+    result.brokenReason ? t(`audit.brokenReason.${result.brokenReason}`) : null,
+    result.firstBrokenId != null ? t('audit.brokenRow', { id: result.firstBrokenId }) : null,
+    ...details,
+  ].filter((line): line is string => line !== null);
+  return (
+    <Alert
+      type="error"
+      showIcon
+      title={t('audit.chainBroken', { count: result.entriesChecked, sequence: result.firstBrokenSequence })}
+      description={broken.join(' ')}
     />
   );
 }
@@ -74,19 +112,7 @@ function ChainVerification() {
       >
         {t('audit.verifyChain')}
       </Button>
-      {verify.data &&
-        (verify.data.isIntact ? (
-          <Alert type="success" showIcon title={t('audit.chainIntact', { count: verify.data.entriesChecked })} />
-        ) : (
-          <Alert
-            type="error"
-            showIcon
-            title={t('audit.chainBroken', {
-              count: verify.data.entriesChecked,
-              sequence: verify.data.firstBrokenSequence,
-            })}
-          />
-        ))}
+      {verify.data && <VerificationResult result={verify.data} />}
       {verify.error && <RequestError error={verify.error} />}
     </div>
   );

@@ -20,9 +20,9 @@ public sealed class SetAccountAccessValidator : AbstractValidator<SetAccountAcce
 {
     public SetAccountAccessValidator()
     {
-        RuleFor(x => x.Roles).NotNull().Must(r => r.Count <= 5).WithErrorCode("account.roles_invalid");
+        RuleFor(x => x.Roles).Cascade(CascadeMode.Stop).NotNull().Must(r => r.Count <= 5).WithErrorCode("account.roles_invalid");
         RuleForEach(x => x.Roles).Must(RoleTable.Exists).WithErrorCode("account.role_unknown").WithMessage("There is no such role.");
-        RuleFor(x => x.Permissions).NotNull().Must(p => p.Count <= 20).WithErrorCode("account.permissions_invalid");
+        RuleFor(x => x.Permissions).Cascade(CascadeMode.Stop).NotNull().Must(p => p.Count <= 20).WithErrorCode("account.permissions_invalid");
         RuleForEach(x => x.Permissions).Must(p => Domain.AccessControl.Permissions.All.Contains(p))
             .WithErrorCode("account.permission_unknown").WithMessage("There is no such permission.");
     }

@@ -9,10 +9,11 @@ using Sunshine.Domain.AccessControl;
 
 namespace Sunshine.Application.Auditing.GetAuditEntries;
 
-/// <summary>One audit row. <c>Changes</c> holds the changed fields with before/after, or a batch summary.</summary>
+/// <summary>One audit row. <c>Changes</c> holds the changed fields with before/after, or a batch summary.
+/// <c>Sequence</c> and <c>Hash</c> are null until the sealer has chained the row (within seconds of its commit).</summary>
 public sealed record AuditEntryDto(
     long Id,
-    long Sequence,
+    long? Sequence,
     DateTimeOffset OccurredAt,
     Guid? ActorId,
     string? ActorName,
@@ -23,7 +24,7 @@ public sealed record AuditEntryDto(
     string? EntityId,
     JsonElement Changes,
     string? TraceId,
-    string Hash);
+    string? Hash);
 
 /// <summary>Reads the audit trail, newest first, filtered by entity, actor, action and time range.</summary>
 [RequiresPermission(Permissions.AuditRead)]
@@ -85,12 +86,13 @@ public sealed class GetAuditEntriesHandler(IApplicationDbContext db) : IQueryHan
             entries = entries.Where(e => e.OccurredAt <= to.ToUniversalTime());
         }
 
-        var page = await entries.OrderByDescending(e => e.Sequence).ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
+        // Newest first by id: rows are sealed some seconds after they are written, so the sequence is not there yet.
+        var page = await entries.OrderByDescending(e => e.Id).ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
 
         return new PagedList<AuditEntryDto>(
             page.Items.Select(e => new AuditEntryDto(
                 e.Id, e.Sequence, e.OccurredAt, e.ActorId, e.ActorName, e.ActorRole, e.CountyId, e.Action, e.EntityType,
-                e.EntityId, JsonDocument.Parse(e.Changes).RootElement.Clone(), e.TraceId, Convert.ToHexStringLower(e.Hash))).ToList(),
+                e.EntityId, JsonDocument.Parse(e.Changes).RootElement.Clone(), e.TraceId, e.Hash is null ? null : Convert.ToHexStringLower(e.Hash))).ToList(),
             page.Page,
             page.PageSize,
             page.TotalCount);

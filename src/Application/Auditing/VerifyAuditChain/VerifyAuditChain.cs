@@ -5,7 +5,7 @@ using Sunshine.Domain.AccessControl;
 
 namespace Sunshine.Application.Auditing.VerifyAuditChain;
 
-/// <summary>Recomputes every audit row's hash; a row altered outside the application breaks the chain.</summary>
+/// <summary>Recomputes every sealed audit row's keyed hash and checks the signed checkpoints; a row altered, removed or inserted outside the application breaks the chain.</summary>
 [RequiresPermission(Permissions.AuditRead)]
 public sealed record VerifyAuditChainQuery : IQuery<AuditChainVerification>;
 

@@ -23,6 +23,12 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentUser use
                 break;
             case RequiresSignInAttribute:
                 EnsureSignedIn();
+                if (user.PlatformId is not null)
+                {
+                    // A person's own session, password and notifications: a partner platform's client has none of them.
+                    throw new ForbiddenException("auth.person_required", "This is for a person's account; partner clients use the partner API.");
+                }
+
                 break;
             case RequiresPermissionAttribute permission:
                 EnsureSignedIn();

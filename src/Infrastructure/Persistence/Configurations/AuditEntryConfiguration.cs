@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using Sunshine.Domain.Auditing;
 
 namespace Sunshine.Infrastructure.Persistence.Configurations;
@@ -20,15 +21,22 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(e => e.TraceId).HasMaxLength(64);
         builder.Property(e => e.Changes).HasColumnType("jsonb").IsRequired();
 
-        // The chain position and hashes are set by the database trigger (see the AuditTrail migration).
-        foreach (var chained in new[] { nameof(AuditEntry.Sequence), nameof(AuditEntry.PreviousHash), nameof(AuditEntry.Hash) })
+        builder.Property(e => e.TransactionId).HasColumnName("xact_id");
+
+        // The writing transaction is stamped by the insert trigger; the chain position and hashes are written by
+        // the sealer only (see AuditTrailSealerSql). The application never sets them.
+        foreach (var chained in new[] { nameof(AuditEntry.TransactionId), nameof(AuditEntry.Sequence), nameof(AuditEntry.PreviousHash), nameof(AuditEntry.Hash) })
         {
             var property = builder.Property(chained).ValueGeneratedOnAdd().Metadata;
+            property.SetValueGenerationStrategy(NpgsqlValueGenerationStrategy.None);
             property.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
             property.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
         }
 
         builder.HasIndex(e => e.Sequence).IsUnique();
+
+        // The sealer's queue: unsealed rows in commit-order key order.
+        builder.HasIndex(e => new { e.TransactionId, e.Id }).HasFilter("sequence IS NULL").HasDatabaseName("ix_audit_entries_unsealed");
         builder.HasIndex(e => new { e.EntityType, e.EntityId });
         builder.HasIndex(e => e.ActorId);
         builder.HasIndex(e => e.OccurredAt);

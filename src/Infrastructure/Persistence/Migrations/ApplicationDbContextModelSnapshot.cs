@@ -547,32 +547,37 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                         .HasColumnName("entity_type");
 
                     b.Property<byte[]>("Hash")
-                        .IsRequired()
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bytea")
-                        .HasColumnName("hash");
+                        .HasColumnName("hash")
+                        .HasAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("occurred_at");
 
                     b.Property<byte[]>("PreviousHash")
-                        .IsRequired()
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bytea")
-                        .HasColumnName("previous_hash");
+                        .HasColumnName("previous_hash")
+                        .HasAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
-                    b.Property<long>("Sequence")
+                    b.Property<long?>("Sequence")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
-                        .HasColumnName("sequence");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
+                        .HasColumnName("sequence")
+                        .HasAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
                     b.Property<string>("TraceId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("trace_id");
+
+                    b.Property<long?>("TransactionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("xact_id")
+                        .HasAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
                     b.HasKey("Id")
                         .HasName("pk_audit_entries");
@@ -589,6 +594,10 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("EntityType", "EntityId")
                         .HasDatabaseName("ix_audit_entries_entity_type_entity_id");
+
+                    b.HasIndex("TransactionId", "Id")
+                        .HasDatabaseName("ix_audit_entries_unsealed")
+                        .HasFilter("sequence IS NULL");
 
                     b.ToTable("audit_entries", "audit");
                 });
@@ -3607,6 +3616,42 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_work_plan_rounds_programme_id_deadline");
 
                     b.ToTable("work_plan_rounds", (string)null);
+                });
+
+            modelBuilder.Entity("Sunshine.Infrastructure.Auditing.AuditCheckpoint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("HeadHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("head_hash");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.Property<byte[]>("Signature")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("signature");
+
+                    b.HasKey("Id")
+                        .HasName("pk_checkpoints");
+
+                    b.HasIndex("Sequence")
+                        .HasDatabaseName("ix_checkpoints_sequence");
+
+                    b.ToTable("checkpoints", "audit");
                 });
 
             modelBuilder.Entity("Sunshine.Infrastructure.Identity.ApplicationRole", b =>
