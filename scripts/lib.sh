@@ -45,10 +45,12 @@ pg_run() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
-# pg_start DIR PORT [throwaway]: initialises (once) and starts a cluster in DIR that listens only on a
-# Unix socket in DIR/run. A throwaway cluster trades durability for speed (fsync off).
+# pg_start DIR PORT [throwaway|durable]: initialises (once) and starts a cluster in DIR that listens only on a
+# Unix socket in DIR/run. A throwaway cluster trades durability for speed (fsync and synchronous commit off: a
+# crash loses acknowledged commits by design); a durable one states the settings under which an acknowledged
+# commit survives a crash (fsync, synchronous commit, full-page writes), whatever the data directory says.
 pg_start() {
-  local dir="$1" port="$2" throwaway="${3:-}"
+  local dir="$1" port="$2" mode="${3:-}"
   ensure_postgres_binaries
   mkdir -p "$dir/run"
   if [ "$(id -u)" -eq 0 ]; then
@@ -59,7 +61,12 @@ pg_start() {
     pg_run "$PG_VERSION_DIR/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
   fi
   local extra=""
-  [ -n "$throwaway" ] && extra="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  case "$mode" in
+    throwaway) extra="-c fsync=off -c synchronous_commit=off -c full_page_writes=off" ;;
+    durable) extra="-c fsync=on -c synchronous_commit=on -c full_page_writes=on" ;;
+    "") ;;
+    *) echo "pg_start: unknown mode '$mode' (throwaway or durable)" >&2; return 2 ;;
+  esac
   pg_run "$PG_VERSION_DIR/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start \
     -o "-p $port -k $dir/run -c listen_addresses='' -c max_connections=200 $extra" >/dev/null
 }

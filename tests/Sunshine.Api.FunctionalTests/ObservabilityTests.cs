@@ -46,7 +46,7 @@ public sealed class ObservabilityTests(SunshineApp app)
     {
         var exported = new List<Activity>();
         await using var traced = app.WithWebHostBuilder(b => b.ConfigureServices(s =>
-            s.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(exported))));
+            s.ConfigureOpenTelemetryTracerProvider(tracing => tracing.SetSampler(new AlwaysOnSampler()).AddInMemoryExporter(exported))));
         var account = await app.CreateAccountAsync(Roles.CityOfficer);
         var browser = traced.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
         (await browser.PostAsJsonAsync("/api/auth/sign-in", new { userName = account.UserName, password = SunshineApp.Password })).EnsureSuccessStatusCode();

@@ -100,6 +100,86 @@ public sealed class StatisticsTests(SunshineApp app)
     }
 
     [Fact]
+    public async Task A_registered_poor_household_is_in_the_chain_by_a_link_an_employed_member_or_a_member_selling_in_the_period()
+    {
+        var county = await NewCountyAsync();
+        var (officer, _) = await app.SignInAsNewAsync(Roles.CountyOfficer, county);
+        var (checker, _) = await app.SignInAsNewAsync(Roles.CountyOfficer, county);
+        var (city, _) = await app.SignInAsNewAsync(Roles.CityOfficer);
+        var enterprise = (await (await city.PostAsJsonAsync("/api/enterprises", new
+        {
+            name = "链条测试企业" + Random.Shared.Next(1_000_000), creditCode = TestPartners.NewCreditCode(), countyId = county,
+            roles = new[] { "EcommerceEnterprise" }, contactName = "李经理", contactPhone = "0736-7123456", address = "测试路 1 号",
+        })).ShouldBeJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var platform = await TestPartners.CreatePlatformAsync(city);
+
+        async Task<(Guid Household, Guid Head)> PoorHouseholdAsync()
+        {
+            var head = (await TestPeople.CreateAsync(officer, county)).GetProperty("id").GetGuid();
+            var household = (await (await officer.PostAsJsonAsync("/api/households", new
+            {
+                countyId = county, headPersonId = head, isRegisteredPoor = true, registeredPoorYear = 2016, poorHouseholdNumber = "43079916" + Random.Shared.Next(1000, 9999),
+            })).ShouldBeJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+            return (household, head);
+        }
+
+        async Task SellAsync(Guid owner, string period)
+        {
+            var shop = (await (await officer.PostAsJsonAsync("/api/shops", new
+            {
+                ownerPersonId = owner, platformId = platform, platformShopId = "chain-" + Guid.NewGuid().ToString("N")[..10], name = "链条店" + period,
+                url = (string?)null, granularity = "Monthly", openedOn = "2018-01-15",
+            })).ShouldBeJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+            var entered = await (await officer.PutAsJsonAsync($"/api/shops/{shop}/sales", new { period, orderCount = 3, units = 3, grossAmount = 300m, refunds = 0m }))
+                .ShouldBeJsonAsync();
+            await (await checker.PostAsync($"/api/shops/sales/{entered.GetProperty("id").GetGuid()}/confirmation", null)).ShouldBeJsonAsync();
+        }
+
+        // In the chain for 2019: a link running into 2019; a member employed in 2019; a member's shop selling in 2019.
+        var (linked, _) = await PoorHouseholdAsync();
+        await (await officer.PostAsJsonAsync("/api/benefit-links", new { enterpriseId = enterprise, householdId = linked, type = "ProductSupply", startDate = "2018-06-01", endDate = "2019-01-31" }))
+            .ShouldBeJsonAsync(HttpStatusCode.Created);
+        var (employed, employee) = await PoorHouseholdAsync();
+        await (await officer.PostAsJsonAsync("/api/employment", new
+        {
+            enterpriseId = enterprise, personId = employee, jobCategory = "CustomerService", hoursType = "FullTime", startDate = "2019-12-31", endDate = (string?)null,
+        })).ShouldBeJsonAsync(HttpStatusCode.Created);
+        var (selling, seller) = await PoorHouseholdAsync();
+        await SellAsync(seller, "2019-06");
+
+        // Not in it: a link that ended in 2018, a job that started in 2020, a shop that sold only in 2018.
+        var (linkEnded, _) = await PoorHouseholdAsync();
+        await (await officer.PostAsJsonAsync("/api/benefit-links", new { enterpriseId = enterprise, householdId = linkEnded, type = "ProductSupply", startDate = "2018-01-01", endDate = "2018-12-31" }))
+            .ShouldBeJsonAsync(HttpStatusCode.Created);
+        var (_, lateEmployee) = await PoorHouseholdAsync();
+        await (await officer.PostAsJsonAsync("/api/employment", new
+        {
+            enterpriseId = enterprise, personId = lateEmployee, jobCategory = "CustomerService", hoursType = "FullTime", startDate = "2020-01-01", endDate = (string?)null,
+        })).ShouldBeJsonAsync(HttpStatusCode.Created);
+        var (_, earlySeller) = await PoorHouseholdAsync();
+        await SellAsync(earlySeller, "2018-11");
+
+        // Income above baseline for the selling household only.
+        await app.QueryAsync(db => db.Database.ExecuteSqlAsync(
+            $"UPDATE households SET baseline_year = 2016, baseline_per_capita_income = 3000 WHERE county_id = {county}"));
+        await (await officer.PutAsJsonAsync($"/api/households/{selling}/income/2019", new { perCapitaIncome = 3600m })).ShouldBeJsonAsync();
+        await (await officer.PutAsJsonAsync($"/api/households/{employed}/income/2019", new { perCapitaIncome = 2900m })).ShouldBeJsonAsync();
+
+        var table = await (await city.GetAsync($"/api/statistics?{Year2019}&countyId={county}")).ShouldBeJsonAsync();
+        Assert.Equal(3m, Figure(table, "chain.households", county));
+        Assert.Equal(1m, Figure(table, "chain.households_income_up", county));
+        Assert.Equal(1m, Figure(table, "households.linked", county));
+        Assert.Equal(1m, Figure(table, "households.income_above_baseline", county));
+        Assert.Equal(250m, Figure(table, "households.income_increase_average", county)); // (600 − 100) / 2
+        Assert.Equal(1m, Figure(table, "employment.disabled_people", county));
+
+        // 2018: the ended link, the early shop (and the link that began in 2018) put their households in the chain.
+        var before = await (await city.GetAsync($"/api/statistics?period=Year&year=2018&countyId={county}")).ShouldBeJsonAsync();
+        Assert.Equal(3m, Figure(before, "chain.households", county));
+        Assert.Equal(0m, Figure(before, "chain.households_income_up", county));
+    }
+
+    [Fact]
     public async Task Every_fixture_indicator_has_its_known_answer_and_counties_see_only_their_own()
     {
         var countyA = await NewCountyAsync();

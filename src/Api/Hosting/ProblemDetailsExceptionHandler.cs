@@ -5,13 +5,15 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Sunshine.Application.Common.Exceptions;
 using Sunshine.Domain.Common;
+using Sunshine.Infrastructure.Persistence;
 
 namespace Sunshine.Api.Hosting;
 
 /// <summary>
 /// The one mapping from failures to RFC 9457 problem details (ADR 0005): invalid input 400, not
 /// signed in 401, not allowed 403, not found or out of scope 404, conflict with the current state
-/// 409, stale If-Match 412, body too large 413, a rule broken by valid input 422, missing If-Match 428.
+/// 409, stale If-Match 412, body too large 413, a rule broken by valid input 422, missing If-Match 428,
+/// the database out of reach 503 (with <c>Retry-After</c>).
 /// </summary>
 public sealed partial class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
@@ -19,7 +21,12 @@ public sealed partial class ProblemDetailsExceptionHandler(ILogger<ProblemDetail
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         var problem = Map(exception, httpContext);
-        if (problem.Status >= StatusCodes.Status500InternalServerError)
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            // Expected while the database is stopped or restarting: one line per request, no stack trace.
+            LogDatabaseUnavailable(logger, httpContext.Request.Method, httpContext.Request.Path, exception.GetBaseException().Message);
+        }
+        else if (problem.Status >= StatusCodes.Status500InternalServerError)
         {
             LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
         }
@@ -34,11 +41,22 @@ public sealed partial class ProblemDetailsExceptionHandler(ILogger<ProblemDetail
         ArgumentNullException.ThrowIfNull(problem);
         httpContext.Response.StatusCode = problem.Status;
         httpContext.Response.ContentType = "application/problem+json";
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         await JsonSerializer.SerializeAsync(httpContext.Response.Body, problem, ProblemJson.Options, cancellationToken);
     }
 
+    /// <summary>What a 503 asks the caller to wait: a database restart or a fail-over takes seconds.</summary>
+    public const int RetryAfterSeconds = 5;
+
     internal static ApiProblem Map(Exception exception, HttpContext httpContext) => exception switch
     {
+        // First: an unreachable database also surfaces wrapped (DbUpdateException, EF's InvalidOperationException).
+        _ when DatabaseFailures.IsUnavailable(exception) => Problem(httpContext, 503, "database.unavailable",
+            "The database cannot be reached at the moment. Send the request again after the number of seconds in Retry-After (a partner write with the same Idempotency-Key)."),
         RequestValidationException e => Validation(httpContext, e.Errors),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
             Problem(httpContext, 413, "request.too_large", "The request body is larger than this endpoint accepts."),
@@ -129,6 +147,7 @@ public sealed partial class ProblemDetailsExceptionHandler(ILogger<ProblemDetail
         422 => "Unprocessable Content",
         428 => "Precondition Required",
         429 => "Too Many Requests",
+        503 => "Service Unavailable",
         _ => "Internal Server Error",
     };
 
@@ -137,6 +156,9 @@ public sealed partial class ProblemDetailsExceptionHandler(ILogger<ProblemDetail
     /// <summary>System.Text.Json paths look like <c>$.items[2].amount</c>; fields are named without the <c>$.</c>.</summary>
     private static string JsonPath(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? string.Empty : path.TrimStart('$').TrimStart('.');
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable in {Method} {Path}: {Reason}")]
+    private static partial void LogDatabaseUnavailable(ILogger logger, string method, string path, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled failure in {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using Npgsql;
+using Sunshine.Infrastructure.Persistence;
 
 namespace Sunshine.Infrastructure.Partners;
 
@@ -23,9 +25,18 @@ public abstract record IdempotencyClaim
 /// connection and committed at once so a concurrent request with the same key sees the claim. Keys
 /// are kept 24 hours per client. A claim whose request never finished (the process stopped) is taken
 /// over after <see cref="AbandonedAfter"/>.
+/// <para>
+/// When the database goes away between the claim and the request's end, the outcome is kept in memory and
+/// written by <see cref="SettlePendingAsync"/> once the database is back: a request that wrote is answered
+/// (and its answer replayed to the retry), one that did not gives its key back within seconds of the
+/// restart instead of after <see cref="AbandonedAfter"/>.
+/// </para>
 /// </summary>
 public sealed class IdempotencyStore(NpgsqlDataSource dataSource, TimeProvider clock)
 {
+    /// <summary>Outcomes not yet written, by (client, key); a null answer gives the key back.</summary>
+    private readonly ConcurrentDictionary<(Guid ClientId, string Key), PendingAnswer?> _pending = new();
+
     public const int MaxKeyLength = 100;
 
     public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
@@ -100,7 +111,67 @@ public sealed class IdempotencyStore(NpgsqlDataSource dataSource, TimeProvider c
             : new IdempotencyClaim.InProgress();
     }
 
+    /// <summary>Outcomes waiting for the database.</summary>
+    public int PendingCount => _pending.Count;
+
+    /// <summary>Stores the answer to replay; if the database is out of reach, keeps it for <see cref="SettlePendingAsync"/>.</summary>
     public async Task CompleteAsync(Guid clientId, string key, int status, string? contentType, byte[] body, string? headers, CancellationToken cancellationToken)
+    {
+        var answer = new PendingAnswer(status, contentType, body, headers);
+        try
+        {
+            await WriteAnswerAsync(clientId, key, answer, cancellationToken);
+        }
+        catch (Exception e) when (DatabaseFailures.IsUnavailable(e))
+        {
+            _pending[(clientId, key)] = answer;
+        }
+    }
+
+    /// <summary>
+    /// Gives the key back (the request wrote nothing): the client may fix the request and send it again with the
+    /// same key. If the database is out of reach, the key is given back by <see cref="SettlePendingAsync"/>.
+    /// </summary>
+    public async Task ReleaseAsync(Guid clientId, string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await DeleteClaimAsync(clientId, key, cancellationToken);
+        }
+        catch (Exception e) when (DatabaseFailures.IsUnavailable(e))
+        {
+            _pending[(clientId, key)] = null;
+        }
+    }
+
+    /// <summary>Writes the outcomes kept while the database was out of reach; returns how many are still waiting.</summary>
+    public async Task<int> SettlePendingAsync(CancellationToken cancellationToken)
+    {
+        foreach (var ((clientId, key), answer) in _pending.ToArray())
+        {
+            try
+            {
+                if (answer is null)
+                {
+                    await DeleteClaimAsync(clientId, key, cancellationToken);
+                }
+                else
+                {
+                    await WriteAnswerAsync(clientId, key, answer, cancellationToken);
+                }
+            }
+            catch (Exception e) when (DatabaseFailures.IsUnavailable(e))
+            {
+                return _pending.Count;
+            }
+
+            _pending.TryRemove(new KeyValuePair<(Guid, string), PendingAnswer?>((clientId, key), answer));
+        }
+
+        return _pending.Count;
+    }
+
+    private async Task WriteAnswerAsync(Guid clientId, string key, PendingAnswer answer, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
@@ -111,15 +182,14 @@ public sealed class IdempotencyStore(NpgsqlDataSource dataSource, TimeProvider c
             """, connection);
         command.Parameters.AddWithValue("client", clientId);
         command.Parameters.AddWithValue("key", key);
-        command.Parameters.AddWithValue("status", status);
-        command.Parameters.AddWithValue("type", (object?)contentType ?? DBNull.Value);
-        command.Parameters.AddWithValue("body", body);
-        command.Parameters.AddWithValue("headers", (object?)headers ?? DBNull.Value);
+        command.Parameters.AddWithValue("status", answer.Status);
+        command.Parameters.AddWithValue("type", (object?)answer.ContentType ?? DBNull.Value);
+        command.Parameters.AddWithValue("body", answer.Body);
+        command.Parameters.AddWithValue("headers", (object?)answer.Headers ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Gives the key back (the request wrote nothing): the client may fix the request and send it again with the same key.</summary>
-    public async Task ReleaseAsync(Guid clientId, string key, CancellationToken cancellationToken)
+    private async Task DeleteClaimAsync(Guid clientId, string key, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand("DELETE FROM idempotency_records WHERE client_id = @client AND key = @key AND response_status = 0", connection);
@@ -147,4 +217,6 @@ public sealed class IdempotencyStore(NpgsqlDataSource dataSource, TimeProvider c
         command.Parameters.AddWithValue("now", now);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
+
+    private sealed record PendingAnswer(int Status, string? ContentType, byte[] Body, string? Headers);
 }
