@@ -47,6 +47,9 @@ export async function newPage(browser: Browser): Promise<{ context: BrowserConte
   const context = await browser.newContext({
     baseURL: BASE_URL,
     locale: 'zh-CN',
+    // Officers work in China Standard Time; the server's dates (a notice's days, "today") are that zone's,
+    // so a browser on UTC would pick yesterday's date between 16:00 and 24:00 UTC.
+    timezoneId: 'Asia/Shanghai',
     viewport: { width: 1366, height: 900 },
     // The app then turns AntD's animations off, so axe never checks a dialog half faded in.
     reducedMotion: 'reduce',
