@@ -4,10 +4,17 @@ using Sunshine.Bench;
 
 // The scenarios against a running API and its database; bench/run starts both.
 //   --scenario ingest (the default): scenario 1, partner sales ingestion
-//   --scenario screening:            scenarios 2 and 3 on one data set: award screening and the city dashboard (--only screening or dashboard for one)
+//   --scenario screening:            scenarios 2–7 on one data set: award screening, the city dashboard, and with --raw-api the reads,
+//                                    memory and start-up (--only screening, dashboard or reads for one part)
+//   --scenario raw-server:           the raw-Npgsql limit of scenarios 4 and 5 (--db, --key-file, --urls), as its own process
 var scenarioAt = Array.IndexOf(args, "--scenario");
 var scenario = scenarioAt >= 0 && scenarioAt + 1 < args.Length ? args[scenarioAt + 1] : "ingest";
 args = scenarioAt >= 0 ? [.. args[..scenarioAt], .. args[Math.Min(args.Length, scenarioAt + 2)..]] : args;
+if (scenario == "raw-server")
+{
+    return await RawServer.RunAsync(args);
+}
+
 if (scenario == "screening")
 {
     return await ScreeningProgram.RunAsync(args);

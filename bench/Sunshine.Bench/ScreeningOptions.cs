@@ -49,8 +49,26 @@ public sealed record ScreeningOptions
     /// <summary>Untimed rounds of the dashboard's calls first.</summary>
     public int DashboardWarmUp { get; init; } = 30;
 
-    /// <summary>Only one of the two scenarios on this data set: <c>screening</c> or <c>dashboard</c> (both when not given).</summary>
+    /// <summary>Only one part on this data set: <c>screening</c>, <c>dashboard</c> or <c>reads</c> (scenarios 4–7); all when not given.</summary>
     public string? Only { get; init; }
+
+    /// <summary>Scenarios 4–7: the raw-Npgsql limit's address (bench/run starts it with <c>--scenario raw-server</c>).</summary>
+    public Uri? RawApiUrl { get; init; }
+
+    /// <summary>Scenarios 6 and 7: a shell script that starts the API on the migrated database (exec, so its process is the API's).</summary>
+    public string? ApiStart { get; init; }
+
+    /// <summary>Seconds of load per timed run of scenarios 4 and 5.</summary>
+    public int ReadSeconds { get; init; } = 10;
+
+    /// <summary>Timed rounds of scenarios 4 and 5: each round runs the raw endpoint, then the API, of both.</summary>
+    public int ReadRounds { get; init; } = 3;
+
+    /// <summary>Concurrent connections (and requests in flight) of scenarios 4 and 5.</summary>
+    public int Connections { get; init; } = 32;
+
+    /// <summary>Scenario 7: start-ups timed (each followed by the idle memory of scenario 6).</summary>
+    public int StartupRuns { get; init; } = 5;
 
     public int? ApiPid { get; init; }
 
@@ -102,6 +120,12 @@ public sealed record ScreeningOptions
             DashboardRawRuns = Int("dashboard-raw-runs", 5),
             DashboardWarmUp = Int("dashboard-warm-up", 30),
             Only = values.GetValueOrDefault("only"),
+            RawApiUrl = values.TryGetValue("raw-api", out var raw) ? new Uri(raw) : null,
+            ApiStart = values.GetValueOrDefault("api-start"),
+            ReadSeconds = Int("read-seconds", 10),
+            ReadRounds = Int("read-rounds", 3),
+            Connections = Int("connections", 32),
+            StartupRuns = Int("startup-runs", 5),
             ApiPid = OptionalInt("api-pid"),
             PostmasterPid = OptionalInt("postmaster-pid"),
             Command = values.GetValueOrDefault("command") ?? "bench/run screening",
@@ -131,9 +155,14 @@ public sealed record ScreeningOptions
             throw new ArgumentException("--platforms is 1 to 20; --runs and --raw-runs at least 1; --warm-up at least 0.");
         }
 
-        if (options.Only is not (null or "screening" or "dashboard") || options.DashboardRuns < 1 || options.DashboardRawRuns < 1 || options.DashboardWarmUp < 0)
+        if (options.ReadSeconds < 1 || options.ReadRounds < 1 || options.Connections < 1 || options.StartupRuns < 1)
         {
-            throw new ArgumentException("--only is screening or dashboard; --dashboard-runs and --dashboard-raw-runs at least 1; --dashboard-warm-up at least 0.");
+            throw new ArgumentException("--read-seconds, --read-rounds, --connections and --startup-runs are at least 1.");
+        }
+
+        if (options.Only is not (null or "screening" or "dashboard" or "reads") || options.DashboardRuns < 1 || options.DashboardRawRuns < 1 || options.DashboardWarmUp < 0)
+        {
+            throw new ArgumentException("--only is screening, dashboard or reads; --dashboard-runs and --dashboard-raw-runs at least 1; --dashboard-warm-up at least 0.");
         }
 
         return options;

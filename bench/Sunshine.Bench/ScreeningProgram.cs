@@ -65,6 +65,11 @@ public static class ScreeningProgram
             $"{world.ExpectedBenchRows.Count:N0} of them without an open or approved application"));
 
         var cpu = new CpuMeter(options.ApiPid, options.PostmasterPid);
+        if (options.Only == "reads")
+        {
+            return await ReadsProgram.RunAsync(options, database, world, loadAtStart, ct) ? 0 : 1;
+        }
+
         if (options.Only == "dashboard")
         {
             return await DashboardProgram.RunAsync(options, database, officer, cpu, world, await Report.MachineAsync(database, loadAtStart), ct) ? 0 : 1;
@@ -152,6 +157,14 @@ public static class ScreeningProgram
 
         var dashboardAgrees = options.Only == "screening"
             || await DashboardProgram.RunAsync(options, database, officer, cpu, world, await Report.MachineAsync(database, loadAtStart), ct);
+        var readsAgree = options.Only is not null || options.RawApiUrl is null
+            || await ReadsProgram.RunAsync(options, database, world, loadAtStart, ct);
+        if (!readsAgree)
+        {
+            Console.Error.WriteLine("FAILED: the API's and the raw endpoint's answers differ (see the checks above).");
+            return 1;
+        }
+
         if (checks.Any(c => !c.Passed))
         {
             Console.Error.WriteLine("FAILED: the API's screening and the raw SQL disagree (see the checks above).");

@@ -15,8 +15,17 @@ public sealed class GetPersonHandler(IApplicationDbContext db) : IQueryHandler<G
 {
     public async ValueTask<PersonDto> Handle(GetPersonQuery query, CancellationToken cancellationToken)
     {
-        var person = await db.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.Id == query.Id, cancellationToken)
+        // One statement: the person with consents, the county's name and the household (the most read page).
+        var found = await db.Persons.AsNoTracking()
+            .Where(p => p.Id == query.Id)
+            .Select(p => new
+            {
+                Person = p,
+                County = db.Regions.Where(r => r.Id == p.CountyId).Select(r => r.Name).First(),
+                Household = db.Households.Where(h => h.Members.Any(m => m.PersonId == p.Id)).Select(h => (Guid?)h.Id).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("person", query.Id);
-        return await db.ToDtoAsync(person, cancellationToken);
+        return found.Person.ToDto(found.County, found.Household);
     }
 }
