@@ -28,6 +28,9 @@ import { ExhibitionDetailPage } from './pages/channels/ExhibitionDetailPage';
 import { ExhibitionsPage } from './pages/channels/ExhibitionsPage';
 import { OutletDetailPage } from './pages/channels/OutletDetailPage';
 import { OutletsPage } from './pages/channels/OutletsPage';
+import { OperationServicesPage } from './pages/registers/OperationServicesPage';
+import { ServiceStationsPage } from './pages/registers/ServiceStationsPage';
+import { SupervisionVisitPage, SupervisionVisitsPage } from './pages/registers/SupervisionPages';
 import { HouseholdDetailPage } from './pages/households/HouseholdDetailPage';
 import { HouseholdsPage } from './pages/households/HouseholdsPage';
 import { BenefitLinkDetailPage } from './pages/links/BenefitLinkDetailPage';
@@ -388,6 +391,38 @@ export const routes: RouteObject[] = [
         element: (
           <RequirePermission item={NAV.mentoringSessions}>
             <MentoringSessionsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: NAV.operationServices.path,
+        element: (
+          <RequirePermission item={NAV.operationServices}>
+            <OperationServicesPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: NAV.serviceStations.path,
+        element: (
+          <RequirePermission item={NAV.serviceStations}>
+            <ServiceStationsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: NAV.supervision.path,
+        element: (
+          <RequirePermission item={NAV.supervision}>
+            <SupervisionVisitsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: '/supervision/:id',
+        element: (
+          <RequirePermission item={NAV.supervision}>
+            <SupervisionVisitPage />
           </RequirePermission>
         ),
       },

@@ -23,6 +23,7 @@ public static class DependencyInjection
         services.AddScoped<Statistics.BulletinRenderer>();
         services.AddScoped<Reminders.IDeadlineSource, Reminders.AnnualSummaryDeadlines>();
         services.AddScoped<Reminders.IDeadlineSource, Reminders.WorkPlanDeadlines>();
+        services.AddScoped<Reminders.IDeadlineSource, Reminders.RectificationDeadlines>();
         services.AddScoped<IAttachmentOwners, AttachmentOwners>();
         return services;
     }

@@ -15,6 +15,9 @@ namespace Sunshine.Api.FunctionalTests;
 /// regions made for the test (no other test writes there), so every county figure is exact; the period
 /// is 2019, inside the reference programme.
 /// </summary>
+// The reminder run is database-wide: classes that run it on chosen days share a collection, so one's run never
+// sends another's deadlines (they would otherwise see each other's overdue notices).
+[Collection(ReminderRuns.Collection)]
 public sealed class StatisticsTests(SunshineApp app)
 {
     private const string Year2019 = "period=Year&year=2019";

@@ -8468,6 +8468,362 @@ export class SunshineClient {
     }
 
     /**
+     * Services in your scope, newest first, by county, type, provider, recipient and dates (programme.read).
+     * @param countyId (optional) 
+     * @param type (optional) What an e-commerce operation extension service (电商运营延伸服务) delivered.
+     * @param providerEnterpriseId (optional) 
+     * @param householdId (optional) 
+     * @param baseId (optional) 
+     * @param personId (optional) 
+     * @param from (optional) 
+     * @param to (optional) 
+     * @param page (optional) 
+     * @param pageSize (optional) 
+     * @return OK
+     */
+    getOperationServices(countyId?: string | undefined, type?: OperationServiceType | undefined, providerEnterpriseId?: string | undefined, householdId?: string | undefined, baseId?: string | undefined, personId?: string | undefined, from?: string | undefined, to?: string | undefined, page?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<OperationServiceDtoPagedList> {
+        let url_ = this.baseUrl + "/api/operation-services?";
+        if (countyId === null)
+            throw new globalThis.Error("The parameter 'countyId' cannot be null.");
+        else if (countyId !== undefined)
+            url_ += "CountyId=" + encodeURIComponent("" + countyId) + "&";
+        if (type === null)
+            throw new globalThis.Error("The parameter 'type' cannot be null.");
+        else if (type !== undefined)
+            url_ += "Type=" + encodeURIComponent("" + type) + "&";
+        if (providerEnterpriseId === null)
+            throw new globalThis.Error("The parameter 'providerEnterpriseId' cannot be null.");
+        else if (providerEnterpriseId !== undefined)
+            url_ += "ProviderEnterpriseId=" + encodeURIComponent("" + providerEnterpriseId) + "&";
+        if (householdId === null)
+            throw new globalThis.Error("The parameter 'householdId' cannot be null.");
+        else if (householdId !== undefined)
+            url_ += "HouseholdId=" + encodeURIComponent("" + householdId) + "&";
+        if (baseId === null)
+            throw new globalThis.Error("The parameter 'baseId' cannot be null.");
+        else if (baseId !== undefined)
+            url_ += "BaseId=" + encodeURIComponent("" + baseId) + "&";
+        if (personId === null)
+            throw new globalThis.Error("The parameter 'personId' cannot be null.");
+        else if (personId !== undefined)
+            url_ += "PersonId=" + encodeURIComponent("" + personId) + "&";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "From=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "To=" + encodeURIComponent("" + to) + "&";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "Page=" + encodeURIComponent("" + page) + "&";
+        if (pageSize === null)
+            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
+        else if (pageSize !== undefined)
+            url_ += "PageSize=" + encodeURIComponent("" + pageSize) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetOperationServices(_response);
+        });
+    }
+
+    protected processGetOperationServices(response: Response): Promise<OperationServiceDtoPagedList> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OperationServiceDtoPagedList;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<OperationServiceDtoPagedList>(null as any);
+    }
+
+    /**
+     * Record a service to a household, base or person of your scope (programme.write).
+     * @return Created
+     */
+    createOperationService(body: CreateOperationServiceCommand, signal?: AbortSignal): Promise<OperationServiceDto> {
+        let url_ = this.baseUrl + "/api/operation-services";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateOperationService(_response);
+        });
+    }
+
+    protected processCreateOperationService(response: Response): Promise<OperationServiceDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OperationServiceDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<OperationServiceDto>(null as any);
+    }
+
+    /**
+     * One service; the ETag header carries its version (programme.read).
+     * @return OK
+     */
+    getOperationService(id: string, signal?: AbortSignal): Promise<OperationServiceDto> {
+        let url_ = this.baseUrl + "/api/operation-services/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetOperationService(_response);
+        });
+    }
+
+    protected processGetOperationService(response: Response): Promise<OperationServiceDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OperationServiceDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<OperationServiceDto>(null as any);
+    }
+
+    /**
+     * Correct a service (the recipient stays); send its ETag in If-Match (programme.write).
+     * @param if_Match (optional) 
+     * @return OK
+     */
+    updateOperationService(id: string, body: OperationServiceRequest, if_Match?: string | undefined, signal?: AbortSignal): Promise<OperationServiceDto> {
+        let url_ = this.baseUrl + "/api/operation-services/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateOperationService(_response);
+        });
+    }
+
+    protected processUpdateOperationService(response: Response): Promise<OperationServiceDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OperationServiceDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<OperationServiceDto>(null as any);
+    }
+
+    /**
      * Register a seller's shop; the seller is identified by certificate number and name (scope shops.write).
      * @param idempotency_Key A unique value per request (e.g. a UUID), kept 24 hours: a retry with the same key and body gets the first answer again.
      * @return Created
@@ -11978,6 +12334,429 @@ export class SunshineClient {
     }
 
     /**
+     * Stations and micro-stores in your scope by county, kind, status and operator (programme.read).
+     * @param countyId (optional) 
+     * @param kind (optional) A village-level e-commerce service station (村级服务站) or a community micro-store (微店进小区).
+     * @param status (optional) 
+     * @param operatorEnterpriseId (optional) 
+     * @param page (optional) 
+     * @param pageSize (optional) 
+     * @return OK
+     */
+    getServiceStations(countyId?: string | undefined, kind?: ServiceStationKind | undefined, status?: ServiceStationStatus | undefined, operatorEnterpriseId?: string | undefined, page?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<ServiceStationDtoPagedList> {
+        let url_ = this.baseUrl + "/api/service-stations?";
+        if (countyId === null)
+            throw new globalThis.Error("The parameter 'countyId' cannot be null.");
+        else if (countyId !== undefined)
+            url_ += "CountyId=" + encodeURIComponent("" + countyId) + "&";
+        if (kind === null)
+            throw new globalThis.Error("The parameter 'kind' cannot be null.");
+        else if (kind !== undefined)
+            url_ += "Kind=" + encodeURIComponent("" + kind) + "&";
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            url_ += "Status=" + encodeURIComponent("" + status) + "&";
+        if (operatorEnterpriseId === null)
+            throw new globalThis.Error("The parameter 'operatorEnterpriseId' cannot be null.");
+        else if (operatorEnterpriseId !== undefined)
+            url_ += "OperatorEnterpriseId=" + encodeURIComponent("" + operatorEnterpriseId) + "&";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "Page=" + encodeURIComponent("" + page) + "&";
+        if (pageSize === null)
+            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
+        else if (pageSize !== undefined)
+            url_ += "PageSize=" + encodeURIComponent("" + pageSize) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetServiceStations(_response);
+        });
+    }
+
+    protected processGetServiceStations(response: Response): Promise<ServiceStationDtoPagedList> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ServiceStationDtoPagedList;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ServiceStationDtoPagedList>(null as any);
+    }
+
+    /**
+     * Register a station or micro-store of a county, run by an enterprise (programme.write).
+     * @return Created
+     */
+    createServiceStation(body: CreateServiceStationCommand, signal?: AbortSignal): Promise<ServiceStationDto> {
+        let url_ = this.baseUrl + "/api/service-stations";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateServiceStation(_response);
+        });
+    }
+
+    protected processCreateServiceStation(response: Response): Promise<ServiceStationDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ServiceStationDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ServiceStationDto>(null as any);
+    }
+
+    /**
+     * One station with its recruits; the ETag header carries its version (programme.read).
+     * @return OK
+     */
+    getServiceStation(id: string, signal?: AbortSignal): Promise<ServiceStationDto> {
+        let url_ = this.baseUrl + "/api/service-stations/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetServiceStation(_response);
+        });
+    }
+
+    protected processGetServiceStation(response: Response): Promise<ServiceStationDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ServiceStationDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ServiceStationDto>(null as any);
+    }
+
+    /**
+     * Edit a station and set its status; send its ETag in If-Match (programme.write).
+     * @param if_Match (optional) 
+     * @return OK
+     */
+    updateServiceStation(id: string, body: ServiceStationRequest, if_Match?: string | undefined, signal?: AbortSignal): Promise<ServiceStationDto> {
+        let url_ = this.baseUrl + "/api/service-stations/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateServiceStation(_response);
+        });
+    }
+
+    protected processUpdateServiceStation(response: Response): Promise<ServiceStationDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ServiceStationDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ServiceStationDto>(null as any);
+    }
+
+    /**
+     * Record a disabled person of the station's county recruited through it, with the preferential terms and start date (programme.write).
+     * @return OK
+     */
+    addStationRecruit(id: string, body: StationRecruitRequest, signal?: AbortSignal): Promise<ServiceStationDto> {
+        let url_ = this.baseUrl + "/api/service-stations/{id}/recruits";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processAddStationRecruit(_response);
+        });
+    }
+
+    protected processAddStationRecruit(response: Response): Promise<ServiceStationDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ServiceStationDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ServiceStationDto>(null as any);
+    }
+
+    /**
      * The import template with Chinese column headers (format csv or xlsx).
      * @param format (optional) 
      * @return OK
@@ -13981,6 +14760,516 @@ export class SunshineClient {
             });
         }
         return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * Visits in your scope, newest first, by county, subject, and open or overdue items (programme.read).
+     * @param countyId (optional) 
+     * @param subject (optional) What a supervision visit inspected (action plan §五(五): 指导和检查).
+     * @param openItems (optional) 
+     * @param overdueItems (optional) 
+     * @param page (optional) 
+     * @param pageSize (optional) 
+     * @return OK
+     */
+    getSupervisionVisits(countyId?: string | undefined, subject?: SupervisionSubject | undefined, openItems?: boolean | undefined, overdueItems?: boolean | undefined, page?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<SupervisionVisitDtoPagedList> {
+        let url_ = this.baseUrl + "/api/supervision/visits?";
+        if (countyId === null)
+            throw new globalThis.Error("The parameter 'countyId' cannot be null.");
+        else if (countyId !== undefined)
+            url_ += "CountyId=" + encodeURIComponent("" + countyId) + "&";
+        if (subject === null)
+            throw new globalThis.Error("The parameter 'subject' cannot be null.");
+        else if (subject !== undefined)
+            url_ += "Subject=" + encodeURIComponent("" + subject) + "&";
+        if (openItems === null)
+            throw new globalThis.Error("The parameter 'openItems' cannot be null.");
+        else if (openItems !== undefined)
+            url_ += "OpenItems=" + encodeURIComponent("" + openItems) + "&";
+        if (overdueItems === null)
+            throw new globalThis.Error("The parameter 'overdueItems' cannot be null.");
+        else if (overdueItems !== undefined)
+            url_ += "OverdueItems=" + encodeURIComponent("" + overdueItems) + "&";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "Page=" + encodeURIComponent("" + page) + "&";
+        if (pageSize === null)
+            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
+        else if (pageSize !== undefined)
+            url_ += "PageSize=" + encodeURIComponent("" + pageSize) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetSupervisionVisits(_response);
+        });
+    }
+
+    protected processGetSupervisionVisits(response: Response): Promise<SupervisionVisitDtoPagedList> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SupervisionVisitDtoPagedList;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SupervisionVisitDtoPagedList>(null as any);
+    }
+
+    /**
+     * Record a visit of a county, base, enterprise or award holder of your scope, with its rectification items (programme.write).
+     * @return Created
+     */
+    createSupervisionVisit(body: CreateSupervisionVisitCommand, signal?: AbortSignal): Promise<SupervisionVisitDto> {
+        let url_ = this.baseUrl + "/api/supervision/visits";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateSupervisionVisit(_response);
+        });
+    }
+
+    protected processCreateSupervisionVisit(response: Response): Promise<SupervisionVisitDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SupervisionVisitDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SupervisionVisitDto>(null as any);
+    }
+
+    /**
+     * One visit with its rectification items; the ETag header carries its version (programme.read).
+     * @return OK
+     */
+    getSupervisionVisit(id: string, signal?: AbortSignal): Promise<SupervisionVisitDto> {
+        let url_ = this.baseUrl + "/api/supervision/visits/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetSupervisionVisit(_response);
+        });
+    }
+
+    protected processGetSupervisionVisit(response: Response): Promise<SupervisionVisitDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SupervisionVisitDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SupervisionVisitDto>(null as any);
+    }
+
+    /**
+     * Correct a visit's date, inspectors and findings; send its ETag in If-Match (programme.write).
+     * @param if_Match (optional) 
+     * @return OK
+     */
+    updateSupervisionVisit(id: string, body: SupervisionVisitRequest, if_Match?: string | undefined, signal?: AbortSignal): Promise<SupervisionVisitDto> {
+        let url_ = this.baseUrl + "/api/supervision/visits/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateSupervisionVisit(_response);
+        });
+    }
+
+    protected processUpdateSupervisionVisit(response: Response): Promise<SupervisionVisitDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SupervisionVisitDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SupervisionVisitDto>(null as any);
+    }
+
+    /**
+     * Add a rectification item due on or after the visit (programme.write).
+     * @return OK
+     */
+    addRectification(id: string, body: RectificationInput, signal?: AbortSignal): Promise<SupervisionVisitDto> {
+        let url_ = this.baseUrl + "/api/supervision/visits/{id}/rectifications";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processAddRectification(_response);
+        });
+    }
+
+    protected processAddRectification(response: Response): Promise<SupervisionVisitDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SupervisionVisitDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SupervisionVisitDto>(null as any);
+    }
+
+    /**
+     * Close a rectification item with the date and a note; its reminders are removed (programme.write).
+     * @return OK
+     */
+    closeRectification(id: string, body: RectificationClosingRequest, signal?: AbortSignal): Promise<SupervisionVisitDto> {
+        let url_ = this.baseUrl + "/api/supervision/rectifications/{id}/closing";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCloseRectification(_response);
+        });
+    }
+
+    protected processCloseRectification(response: Response): Promise<SupervisionVisitDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SupervisionVisitDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SupervisionVisitDto>(null as any);
     }
 
     /**
@@ -17597,6 +18886,19 @@ export interface CreateMentoringContractCommand {
     endDate: string;
 }
 
+/** Records a service to a recipient of your scope (the service is in the recipient's county): a registered-poor household, an award holder or prosperity leader, or a Sunshine base (422 service.recipient_not_eligible otherwise). */
+export interface CreateOperationServiceCommand {
+    recipient: ParticipantInput;
+    type: OperationServiceType;
+    providerKind: ServiceProviderKind;
+    providerEnterpriseId?: string | undefined;
+    servedOn: string;
+    hours: number;
+    cost: number;
+    fundingSource?: string | undefined;
+    description?: string | undefined;
+}
+
 /** Registers a specialty zone or store in a county (your own, for county officers). */
 export interface CreateOutletCommand {
     countyId: string;
@@ -17658,6 +18960,18 @@ export interface CreateRegionCommand {
     sortOrder: number;
 }
 
+/** Registers a station or micro-store of a county (your own, for county officers), run by an enterprise. */
+export interface CreateServiceStationCommand {
+    countyId: string;
+    kind: ServiceStationKind;
+    name: string;
+    township: string;
+    village?: string | undefined;
+    address: string;
+    operatorEnterpriseId: string;
+    openedOn: string;
+}
+
 /** Registers a shop of a disabled person (`OwnerPersonId`) or an enterprise (`OwnerEnterpriseId`) on a platform. */
 export interface CreateShopCommand {
     ownerPersonId?: string | undefined;
@@ -17668,6 +18982,19 @@ export interface CreateShopCommand {
     url?: string | undefined;
     granularity: ReportingGranularity;
     openedOn: string;
+}
+
+/** Records a visit by city officers (any county) or county officers (their own). The county is the subject's: a base's or an award holder's own, an enterprise's unless given, and given for a county. */
+export interface CreateSupervisionVisitCommand {
+    subject: SupervisionSubject;
+    countyId?: string | undefined;
+    baseId?: string | undefined;
+    enterpriseId?: string | undefined;
+    personId?: string | undefined;
+    visitedOn: string;
+    inspectors: string;
+    findings: string;
+    rectifications?: RectificationInput[] | undefined;
 }
 
 /** Records an agreement of an enterprise with a base (`BaseId`) or a registered person (`PersonId`) of your scope; the end date is the last day in force (none: open-ended). */
@@ -18539,6 +19866,63 @@ export interface ObjectionResolutionRequest {
     resolution: string;
 }
 
+/** An e-commerce operation extension service as officers see it. The recipient is exactly one of a household, a base and a person; the provider an enterprise or incubator (with its name) or the federation. */
+export interface OperationServiceDto {
+    id: string;
+    countyId: string;
+    type: OperationServiceType;
+    providerKind: ServiceProviderKind;
+    providerEnterpriseId?: string | undefined;
+    providerName?: string | undefined;
+    householdId?: string | undefined;
+    baseId?: string | undefined;
+    personId?: string | undefined;
+    servedOn: string;
+    hours: number;
+    cost: number;
+    fundingSource?: string | undefined;
+    description?: string | undefined;
+    version: number;
+}
+
+/** A page of results and the total count behind it. */
+export interface OperationServiceDtoPagedList {
+    items: OperationServiceDto[];
+    page: number;
+    pageSize: number;
+    totalCount: number;
+}
+
+/** A service's editable fields. */
+export interface OperationServiceRequest {
+    type: OperationServiceType;
+    providerKind: ServiceProviderKind;
+    /** The enterprise or incubator; none for the federation. */
+    providerEnterpriseId?: string | undefined;
+    /** The day it was delivered, not in the future. */
+    servedOn: string;
+    /** Hours spent, more than 0, at most 1000, in tenths. */
+    hours: number;
+    /** Yuan, 0 or more, 2 decimals. */
+    cost: number;
+    /** Where the money came from; required when the cost is above 0. */
+    fundingSource?: string | undefined;
+    /** What was done. */
+    description?: string | undefined;
+}
+
+/** What an e-commerce operation extension service (电商运营延伸服务) delivered. */
+export enum OperationServiceType {
+    ShopSetup = "ShopSetup",
+    ShopOperation = "ShopOperation",
+    ProductPhotography = "ProductPhotography",
+    Promotion = "Promotion",
+    Logistics = "Logistics",
+    CustomerService = "CustomerService",
+    PackagingDesign = "PackagingDesign",
+    Other = "Other",
+}
+
 /** A specialty zone or store with its participants and the fees waived for them. */
 export interface OutletDto {
     id: string;
@@ -19032,6 +20416,29 @@ export enum RecordSource {
     Partner = "Partner",
 }
 
+/** How a rectification item was closed: the day it was put right and a note. */
+export interface RectificationClosingRequest {
+    closedOn: string;
+    note: string;
+}
+
+/** A rectification item; `Overdue` is as of today (China Standard Time). */
+export interface RectificationDto {
+    id: string;
+    item: string;
+    dueDate: string;
+    closedOn?: string | undefined;
+    closingNote?: string | undefined;
+    closedById?: string | undefined;
+    overdue: boolean;
+}
+
+/** A rectification item as sent: what must be put right and by when. */
+export interface RectificationInput {
+    item: string;
+    dueDate: string;
+}
+
 /** A region as the API shows it. `Version` is the ETag for updates. */
 export interface RegionDto {
     id: string;
@@ -19154,6 +20561,62 @@ export interface SellerIdentity {
     name: string;
 }
 
+/** Who delivered a service: an enterprise, an incubator (an enterprise with the incubator role), or the federation itself. */
+export enum ServiceProviderKind {
+    Enterprise = "Enterprise",
+    Incubator = "Incubator",
+    Federation = "Federation",
+}
+
+/** A village service station or community micro-store with the disabled people recruited through it. */
+export interface ServiceStationDto {
+    id: string;
+    kind: ServiceStationKind;
+    name: string;
+    countyId: string;
+    township: string;
+    village?: string | undefined;
+    address: string;
+    operatorEnterpriseId: string;
+    operatorName: string;
+    openedOn: string;
+    status: ServiceStationStatus;
+    recruits: StationRecruitDto[];
+    version: number;
+}
+
+/** A page of results and the total count behind it. */
+export interface ServiceStationDtoPagedList {
+    items: ServiceStationDto[];
+    page: number;
+    pageSize: number;
+    totalCount: number;
+}
+
+/** A village-level e-commerce service station (村级服务站) or a community micro-store (微店进小区). */
+export enum ServiceStationKind {
+    VillageServiceStation = "VillageServiceStation",
+    CommunityMicroStore = "CommunityMicroStore",
+}
+
+/** A station's editable fields (its county does not change). */
+export interface ServiceStationRequest {
+    kind: ServiceStationKind;
+    name: string;
+    township: string;
+    village?: string | undefined;
+    address: string;
+    operatorEnterpriseId: string;
+    openedOn: string;
+    status: ServiceStationStatus;
+}
+
+export enum ServiceStationStatus {
+    Operating = "Operating",
+    Suspended = "Suspended",
+    Closed = "Closed",
+}
+
 /** An account's complete access: roles, the county for a county officer, and extra permissions. */
 export interface SetAccountAccessRequest {
     roles: string[];
@@ -19229,9 +20692,73 @@ export interface SignInCommand {
     password: string;
 }
 
+export interface StationRecruitDto {
+    id: string;
+    personId: string;
+    personName: string;
+    terms: string;
+    startDate: string;
+}
+
+/** A person recruited through a station: who, the preferential terms offered (准入优惠), from when. */
+export interface StationRecruitRequest {
+    personId: string;
+    terms: string;
+    startDate: string;
+}
+
 /** A workflow step's comment (required to return or reject). */
 export interface StepRequest {
     comment?: string | undefined;
+}
+
+/** Who inspected: the city (市级) or the county's own officers (县级). */
+export enum SupervisionLevel {
+    City = "City",
+    County = "County",
+}
+
+/** What a supervision visit inspected (action plan §五(五): 指导和检查). */
+export enum SupervisionSubject {
+    County = "County",
+    Base = "Base",
+    Enterprise = "Enterprise",
+    AwardHolder = "AwardHolder",
+}
+
+/** A supervision visit with its rectification items and the name of what was inspected. */
+export interface SupervisionVisitDto {
+    id: string;
+    countyId: string;
+    level: SupervisionLevel;
+    subject: SupervisionSubject;
+    baseId?: string | undefined;
+    enterpriseId?: string | undefined;
+    personId?: string | undefined;
+    subjectName: string;
+    visitedOn: string;
+    inspectors: string;
+    findings: string;
+    recordedById: string;
+    rectifications: RectificationDto[];
+    openRectifications: number;
+    overdueRectifications: number;
+    version: number;
+}
+
+/** A page of results and the total count behind it. */
+export interface SupervisionVisitDtoPagedList {
+    items: SupervisionVisitDto[];
+    page: number;
+    pageSize: number;
+    totalCount: number;
+}
+
+/** A visit's editable fields. */
+export interface SupervisionVisitRequest {
+    visitedOn: string;
+    inspectors: string;
+    findings: string;
 }
 
 /** A direct-purchase/supply agreement (直采直供) of an enterprise with a base or a person. */

@@ -73,12 +73,15 @@ describe('navigation by permission', () => {
       '/mentoring-sessions',
       '/outlets',
       '/exhibitions',
+      '/operation-services',
+      '/service-stations',
       '/awards',
       '/awards/screening',
       '/funds',
       '/work-plans',
       '/annual-summaries',
       '/typical-cases',
+      '/supervision',
       '/regions',
       '/account/password',
     ]);
@@ -128,7 +131,10 @@ describe('navigation by permission', () => {
     expect(paths(ROLE_PERMISSIONS.SecurityAdmin)).not.toContain('/annual-summaries');
     const sections = navSections(visibleNav(ROLE_PERMISSIONS.Auditor));
     const group = sections.find((section) => 'items' in section && section.group === 'reporting');
-    expect(group && 'items' in group ? group.items.map((item) => item.path) : []).toEqual(reporting);
+    expect(group && 'items' in group ? group.items.map((item) => item.path) : []).toEqual([
+      ...reporting,
+      '/supervision',
+    ]);
   });
 
   it('gathers the commerce, assistance, outreach and award pages, each under one menu group', () => {
@@ -177,6 +183,8 @@ describe('navigation by permission', () => {
       '/mentoring-sessions',
       '/outlets',
       '/exhibitions',
+      '/operation-services',
+      '/service-stations',
     ]);
     expect(items('awards').map((item) => item.path)).toEqual(['/awards', '/awards/screening', '/funds']);
   });
@@ -191,7 +199,16 @@ describe('navigation by permission', () => {
   });
 
   it('shows incubation, mentoring and the offline channels to every programme reader', () => {
-    const outreach = ['/incubations', '/mentoring-contracts', '/mentoring-sessions', '/outlets', '/exhibitions'];
+    const outreach = [
+      '/incubations',
+      '/mentoring-contracts',
+      '/mentoring-sessions',
+      '/outlets',
+      '/exhibitions',
+      '/operation-services',
+      '/service-stations',
+      '/supervision',
+    ];
     expect(paths(ROLE_PERMISSIONS.CountyOfficer)).toEqual(expect.arrayContaining(outreach));
     expect(paths(ROLE_PERMISSIONS.Auditor)).toEqual(expect.arrayContaining(outreach));
     expect(paths(ROLE_PERMISSIONS.SystemAdmin)).not.toContain('/outlets');

@@ -99,3 +99,23 @@ public sealed class WorkPlanDeadlines(IApplicationDbContext db) : IDeadlineSourc
         return [.. open.Select(o => new Deadline(Kind, o.Id, o.CountyId, o.Deadline, o.Title, $"/work-plans/{o.Id}"))];
     }
 }
+
+/// <summary>
+/// The rectification items of supervision visits: every open item (not closed) is a deadline of the visited county
+/// on its due date, so its officers are reminded before it and on the day it becomes overdue. Closing an item
+/// removes its reminders (<see cref="Supervision.CloseRectificationHandler"/>).
+/// </summary>
+public sealed class RectificationDeadlines(IApplicationDbContext db) : IDeadlineSource
+{
+    public const string Kind = "rectification";
+
+    public async Task<IReadOnlyList<Deadline>> OpenDeadlinesAsync(DateOnly today, CancellationToken cancellationToken)
+    {
+        var (earliest, latest) = (today.AddDays(-ReminderSchedule.OverdueWindowDays), today.AddDays(14));
+        var open = await db.SupervisionVisits.IgnoreQueryFilters().AsNoTracking()
+            .SelectMany(v => v.Rectifications.Where(r => r.ClosedOn == null && r.DueDate >= earliest && r.DueDate <= latest)
+                .Select(r => new { r.Id, r.Item, r.DueDate, v.CountyId, VisitId = v.Id }))
+            .ToListAsync(cancellationToken);
+        return [.. open.Select(o => new Deadline(Kind, o.Id, o.CountyId, o.DueDate, "整改事项：" + (o.Item.Length > 100 ? o.Item[..100] + "…" : o.Item), $"/supervision/{o.VisitId}"))];
+    }
+}

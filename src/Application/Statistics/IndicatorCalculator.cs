@@ -99,7 +99,7 @@ public sealed class IndicatorCalculator(IApplicationDbContext context, IParallel
         return figures;
     }
 
-    /// <summary>Lane 2: awards approved and paid, subsidies paid, employment.</summary>
+    /// <summary>Lane 2: awards approved and paid, subsidies paid, employment and the recruits of service stations.</summary>
     private static async Task<Dictionary<string, Figures>> AwardsEmploymentAsync(
         IApplicationDbContext db, HashSet<string> wanted, StatisticsPeriod period, List<Guid> ids, CancellationToken cancellationToken)
     {
@@ -122,10 +122,17 @@ public sealed class IndicatorCalculator(IApplicationDbContext context, IParallel
             figures[Indicators.DisabledEmployed] = Figures.Distinct(employed.Select(e => (e.CountyId, (object)e.PersonId)), ids);
         }
 
+        if (wanted.Contains(Indicators.StationRecruits))
+        {
+            var recruits = await db.ServiceStations.IgnoreQueryFilters().AsNoTracking().Where(s => ids.Contains(s.CountyId))
+                .SelectMany(s => s.Recruits.Where(r => r.StartDate <= to).Select(r => new { s.CountyId, r.PersonId })).Distinct().ToListAsync(cancellationToken);
+            figures[Indicators.StationRecruits] = Figures.Distinct(recruits.Select(r => (r.CountyId, (object)r.PersonId)), ids);
+        }
+
         return figures;
     }
 
-    /// <summary>Lane 3, on the request's own context: the registered-poor households and the chain, prosperity leaders, incubation, event sales.</summary>
+    /// <summary>Lane 3, on the request's own context: the registered-poor households and the chain, prosperity leaders, incubation, event sales, operation services.</summary>
     private static async Task<Dictionary<string, Figures>> HouseholdsLeadersEventsAsync(
         IApplicationDbContext db, HashSet<string> wanted, StatisticsPeriod period, List<Guid> ids, bool cityWide, CancellationToken cancellationToken)
     {
@@ -156,6 +163,14 @@ public sealed class IndicatorCalculator(IApplicationDbContext context, IParallel
                 .Select(e => new { e.CountyId, e.SalesAmount }).ToListAsync(cancellationToken);
             var byCounty = events.Where(e => e.CountyId != null).GroupBy(e => e.CountyId!.Value).ToDictionary(g => g.Key, g => g.Sum(e => e.SalesAmount.Yuan));
             figures[Indicators.EventSales] = Figures.Sum(byCounty, cityWide ? events.Where(e => e.CountyId == null).Sum(e => e.SalesAmount.Yuan) : 0m);
+        }
+
+        if (wanted.Contains(Indicators.ServiceRecipients))
+        {
+            // A recipient is a household, a base or a person: the kind is part of the member, so ids of different kinds never meet.
+            var served = await db.OperationServices.IgnoreQueryFilters().AsNoTracking().Where(s => s.ServedOn >= from && s.ServedOn <= to && ids.Contains(s.CountyId))
+                .Select(s => new { s.CountyId, s.HouseholdId, s.BaseId, s.PersonId }).Distinct().ToListAsync(cancellationToken);
+            figures[Indicators.ServiceRecipients] = Figures.Distinct(served.Select(s => (s.CountyId, (object)(s.HouseholdId, s.BaseId, s.PersonId))), ids);
         }
 
         return figures;

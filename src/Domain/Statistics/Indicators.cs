@@ -59,6 +59,8 @@ public static class Indicators
     public const string EventSales = "events.sales";
     public const string HouseholdsInChain = "chain.households";
     public const string HouseholdsInChainIncomeUp = "chain.households_income_up";
+    public const string StationRecruits = "employment.station_recruits";
+    public const string ServiceRecipients = "services.households_and_bases";
 
     /// <summary>The award types counted by type, with the short code part of each.</summary>
     public static readonly IReadOnlyList<(BenefitType Type, string Code, string Name, string NameEn)> AwardTypes =
@@ -148,6 +150,10 @@ public static class Indicators
                 "期内任一天在企业就业（有在期内有效的就业记录）的残疾人，按人去重。",
                 "Disabled people with an employment record in force on any day of the period, each counted once.",
                 IndicatorUnit.People, IndicatorTotal.Distinct),
+            new(StationRecruits, "employment", "村级服务站、微店进小区招募残疾人数", "Disabled people recruited through village stations and micro-stores",
+                "就业指标的配套指标（不计入“企业吸纳残疾人就业人数”）：开始日期在期末或之前、经村级服务站或社区微店专项招募并享受准入优惠的残疾人，按人去重。",
+                "A companion of the employment indicator (not included in \"Disabled people employed by enterprises\"): disabled people recruited through a village service station or a community micro-store with preferential terms starting on or before the last day of the period, each counted once.",
+                IndicatorUnit.People, IndicatorTotal.Distinct),
             new(LinkedPoorHouseholds, "households", "建立帮扶联结的建档立卡残疾人家庭数", "Registered-poor households with benefit links",
                 "期内有有效利益联结（供货、保护价收购、务工、入股分红等）的建档立卡残疾人家庭，按户去重。",
                 "Registered-poor disabled households with a benefit link in force on any day of the period, each counted once.",
@@ -182,6 +188,10 @@ public static class Indicators
             new(HouseholdsInChainIncomeUp, "chain", "其中人均收入高于基线的户数", "Of which income above baseline",
                 "带入产业链的家庭中，最近一年人均收入高于基线的户数。",
                 "Households brought into the chain whose latest per-capita income is above their baseline.",
+                IndicatorUnit.Households, IndicatorTotal.Distinct),
+            new(ServiceRecipients, "services", "电商运营延伸服务户数和基地数", "Households and bases served",
+                "期内接受过电商运营延伸服务的对象数：建档立卡残疾人家庭、示范户或致富带头人（按人计为一户）和阳光基地，按对象去重；同一对象期内多次服务只计一次，按服务对象所在区县统计。",
+                "Recipients of e-commerce operation extension services delivered in the period — registered-poor disabled households, award holders or prosperity leaders (each person counted as one household) and Sunshine bases — each counted once however often served, in the recipient's county.",
                 IndicatorUnit.Households, IndicatorTotal.Distinct),
         ]);
         return [.. list];

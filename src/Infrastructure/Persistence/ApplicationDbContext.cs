@@ -118,6 +118,12 @@ public sealed class ApplicationDbContext(
 
     public DbSet<Exhibition> Exhibitions => Set<Exhibition>();
 
+    public DbSet<Domain.OperationServices.OperationService> OperationServices => Set<Domain.OperationServices.OperationService>();
+
+    public DbSet<Domain.Supervision.SupervisionVisit> SupervisionVisits => Set<Domain.Supervision.SupervisionVisit>();
+
+    public DbSet<Domain.Stations.ServiceStation> ServiceStations => Set<Domain.Stations.ServiceStation>();
+
     public DbSet<Domain.Statistics.ProgrammeTarget> ProgrammeTargets => Set<Domain.Statistics.ProgrammeTarget>();
 
     public DbSet<Domain.Statistics.Bulletin> Bulletins => Set<Domain.Statistics.Bulletin>();

@@ -214,6 +214,27 @@ public sealed class MatrixWorld
             title = "矩阵指导合同", providerEnterpriseId = enterprise, countyId = a, amount = 30_000m, startDate = "2024-01-01", endDate = "2024-12-31",
         })), RecordOwner.CountyA);
 
+        // Operation services, supervision visits with a rectification item, a service station with a recruit.
+        Add("/api/operation-services/", await IdAsync(PostAsync(maker, "/api/operation-services", new
+        {
+            recipient = new { householdId = household }, type = "ProductPhotography", providerKind = "Enterprise", providerEnterpriseId = enterprise,
+            servedOn = "2024-05-01", hours = 4m, cost = 300m, fundingSource = "残疾人就业保障金",
+        })), RecordOwner.CountyA);
+        var visit = await PostAsync(maker, "/api/supervision/visits", new
+        {
+            subject = "Base", baseId = sunshineBase, visitedOn = "2024-05-10", inspectors = "矩阵检查组", findings = "台账不全",
+            rectifications = new[] { new { item = "补齐台账", dueDate = "2024-06-10" } },
+        });
+        Add("/api/supervision/visits/", visit.GetProperty("id").GetGuid(), RecordOwner.CountyA);
+        Add("/api/supervision/rectifications/", visit.GetProperty("rectifications")[0].GetProperty("id").GetGuid(), RecordOwner.CountyA);
+        var station = await IdAsync(PostAsync(maker, "/api/service-stations", new
+        {
+            countyId = a, kind = "VillageServiceStation", name = "矩阵服务站", township = "河洑镇", village = "山堉村", address = "村部", operatorEnterpriseId = enterprise,
+            openedOn = "2024-01-01",
+        }));
+        await PostAsync(maker, $"/api/service-stations/{station}/recruits", new { personId = member, terms = "免收入驻费", startDate = "2024-02-01" });
+        Add("/api/service-stations/", station, RecordOwner.CountyA);
+
         // Typical case, work plan (a round for county A alone), annual summary round, bulletin, imports.
         Add("/api/typical-cases/", await IdAsync(PostAsync(maker, "/api/typical-cases", new { personId = person, title = "矩阵案例", narrative = "正文" })),
             RecordOwner.CountyA);

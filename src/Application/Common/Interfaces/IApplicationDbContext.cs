@@ -118,6 +118,12 @@ public interface IApplicationDbContext
 
     DbSet<TypicalCase> TypicalCases { get; }
 
+    DbSet<Domain.OperationServices.OperationService> OperationServices { get; }
+
+    DbSet<Domain.Supervision.SupervisionVisit> SupervisionVisits { get; }
+
+    DbSet<Domain.Stations.ServiceStation> ServiceStations { get; }
+
     /// <summary>
     /// Locks the entity's row until the transaction ends (SELECT … FOR UPDATE), so that checks on it
     /// (a course's capacity) hold against concurrent commands.

@@ -2003,6 +2003,102 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Sunshine.Domain.OperationServices.OperationService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("BaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("base_id");
+
+                    b.Property<decimal>("Cost")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("cost");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("county_id");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("FundingSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("funding_source");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("numeric(6,1)")
+                        .HasColumnName("hours");
+
+                    b.Property<Guid?>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid?>("ProviderEnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("provider_enterprise_id");
+
+                    b.Property<string>("ProviderKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("provider_kind");
+
+                    b.Property<DateOnly>("ServedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("served_on");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("type");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_operation_services");
+
+                    b.HasIndex("BaseId")
+                        .HasDatabaseName("ix_operation_services_base_id");
+
+                    b.HasIndex("HouseholdId")
+                        .HasDatabaseName("ix_operation_services_household_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_operation_services_person_id");
+
+                    b.HasIndex("ProviderEnterpriseId")
+                        .HasDatabaseName("ix_operation_services_provider_enterprise_id");
+
+                    b.HasIndex("CountyId", "ServedOn")
+                        .HasDatabaseName("ix_operation_services_county_id_served_on");
+
+                    b.ToTable("operation_services", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_operation_services_amounts", "hours > 0 AND cost >= 0");
+
+                            t.HasCheckConstraint("ck_operation_services_one_recipient", "num_nonnulls(household_id, base_id, person_id) = 1");
+
+                            t.HasCheckConstraint("ck_operation_services_provider", "(provider_kind = 'Federation') = (provider_enterprise_id IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("Sunshine.Domain.Policies.PolicyVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2881,6 +2977,77 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Sunshine.Domain.Stations.ServiceStation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("address");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("county_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("opened_on");
+
+                    b.Property<Guid>("OperatorEnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("operator_enterprise_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Township")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("township");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Village")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("village");
+
+                    b.HasKey("Id")
+                        .HasName("pk_service_stations");
+
+                    b.HasIndex("CountyId")
+                        .HasDatabaseName("ix_service_stations_county_id");
+
+                    b.HasIndex("OperatorEnterpriseId")
+                        .HasDatabaseName("ix_service_stations_operator_enterprise_id");
+
+                    b.ToTable("service_stations", (string)null);
+                });
+
             modelBuilder.Entity("Sunshine.Domain.Statistics.AnnualSummary", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3151,6 +3318,87 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                     b.ToTable("programme_targets", null, t =>
                         {
                             t.HasCheckConstraint("ck_programme_targets_figures", "trained_people >= 0 AND prosperity_leaders >= 0 AND households_in_chain >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Sunshine.Domain.Supervision.SupervisionVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("BaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("base_id");
+
+                    b.Property<Guid>("CountyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("county_id");
+
+                    b.Property<Guid?>("EnterpriseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("findings");
+
+                    b.Property<string>("Inspectors")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("inspectors");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("level");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_id");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("subject");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<DateOnly>("VisitedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("visited_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supervision_visits");
+
+                    b.HasIndex("BaseId")
+                        .HasDatabaseName("ix_supervision_visits_base_id");
+
+                    b.HasIndex("EnterpriseId")
+                        .HasDatabaseName("ix_supervision_visits_enterprise_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_supervision_visits_person_id");
+
+                    b.HasIndex("CountyId", "VisitedOn")
+                        .HasDatabaseName("ix_supervision_visits_county_id_visited_on");
+
+                    b.ToTable("supervision_visits", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_supervision_visits_subject", "(subject = 'Base') = (base_id IS NOT NULL) AND (subject = 'Enterprise') = (enterprise_id IS NOT NULL) AND (subject = 'AwardHolder') = (person_id IS NOT NULL)");
                         });
                 });
 
@@ -4718,6 +4966,40 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                     b.Navigation("Repayments");
                 });
 
+            modelBuilder.Entity("Sunshine.Domain.OperationServices.OperationService", b =>
+                {
+                    b.HasOne("Sunshine.Domain.Bases.SunshineBase", null)
+                        .WithMany()
+                        .HasForeignKey("BaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_operation_services_sunshine_bases_base_id");
+
+                    b.HasOne("Sunshine.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_operation_services_regions_county_id");
+
+                    b.HasOne("Sunshine.Domain.Registry.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_operation_services_households_household_id");
+
+                    b.HasOne("Sunshine.Domain.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_operation_services_persons_person_id");
+
+                    b.HasOne("Sunshine.Domain.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderEnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_operation_services_enterprises_provider_enterprise_id");
+                });
+
             modelBuilder.Entity("Sunshine.Domain.Policies.PolicyVersion", b =>
                 {
                     b.HasOne("Sunshine.Domain.Programmes.Programme", null)
@@ -4922,6 +5204,73 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_shops_enterprises_platform_id");
                 });
 
+            modelBuilder.Entity("Sunshine.Domain.Stations.ServiceStation", b =>
+                {
+                    b.HasOne("Sunshine.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_service_stations_regions_county_id");
+
+                    b.HasOne("Sunshine.Domain.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("OperatorEnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_service_stations_enterprises_operator_enterprise_id");
+
+                    b.OwnsMany("Sunshine.Domain.Stations.StationRecruit", "Recruits", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<Guid>("PersonId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("person_id");
+
+                            b1.Property<DateOnly>("StartDate")
+                                .HasColumnType("date")
+                                .HasColumnName("start_date");
+
+                            b1.Property<Guid>("StationId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("station_id");
+
+                            b1.Property<string>("Terms")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("terms");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_station_recruits");
+
+                            b1.HasIndex("PersonId")
+                                .HasDatabaseName("ix_station_recruits_person_id");
+
+                            b1.HasIndex("StationId", "PersonId")
+                                .IsUnique()
+                                .HasDatabaseName("ix_station_recruits_station_id_person_id");
+
+                            b1.ToTable("station_recruits", (string)null);
+
+                            b1.HasOne("Sunshine.Domain.Registry.Person", null)
+                                .WithMany()
+                                .HasForeignKey("PersonId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired()
+                                .HasConstraintName("fk_station_recruits_persons_person_id");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StationId")
+                                .HasConstraintName("fk_station_recruits_service_stations_station_id");
+                        });
+
+                    b.Navigation("Recruits");
+                });
+
             modelBuilder.Entity("Sunshine.Domain.Statistics.AnnualSummary", b =>
                 {
                     b.HasOne("Sunshine.Domain.Regions.Region", null)
@@ -4953,6 +5302,89 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_programme_targets_programmes_programme_id");
+                });
+
+            modelBuilder.Entity("Sunshine.Domain.Supervision.SupervisionVisit", b =>
+                {
+                    b.HasOne("Sunshine.Domain.Bases.SunshineBase", null)
+                        .WithMany()
+                        .HasForeignKey("BaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_supervision_visits_sunshine_bases_base_id");
+
+                    b.HasOne("Sunshine.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_supervision_visits_regions_county_id");
+
+                    b.HasOne("Sunshine.Domain.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_supervision_visits_enterprises_enterprise_id");
+
+                    b.HasOne("Sunshine.Domain.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_supervision_visits_persons_person_id");
+
+                    b.OwnsMany("Sunshine.Domain.Supervision.Rectification", "Rectifications", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<Guid?>("ClosedById")
+                                .HasColumnType("uuid")
+                                .HasColumnName("closed_by_id");
+
+                            b1.Property<DateOnly?>("ClosedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("closed_on");
+
+                            b1.Property<string>("ClosingNote")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("closing_note");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("date")
+                                .HasColumnName("due_date");
+
+                            b1.Property<string>("Item")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("item");
+
+                            b1.Property<Guid>("VisitId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("visit_id");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_rectifications");
+
+                            b1.HasIndex("DueDate")
+                                .HasDatabaseName("ix_rectifications_due_date")
+                                .HasFilter("closed_on IS NULL");
+
+                            b1.HasIndex("VisitId")
+                                .HasDatabaseName("ix_rectifications_visit_id");
+
+                            b1.ToTable("rectifications", null, t =>
+                                {
+                                    t.HasCheckConstraint("ck_rectifications_closing", "(closed_on IS NULL) = (closing_note IS NULL) AND (closed_on IS NULL) = (closed_by_id IS NULL)");
+                                });
+
+                            b1.WithOwner()
+                                .HasForeignKey("VisitId")
+                                .HasConstraintName("fk_rectifications_supervision_visits_visit_id");
+                        });
+
+                    b.Navigation("Rectifications");
                 });
 
             modelBuilder.Entity("Sunshine.Domain.Training.Course", b =>
