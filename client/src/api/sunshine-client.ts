@@ -1340,7 +1340,7 @@ export class SunshineClient {
      * The city summary as XLSX: figures per county, submission status, the counties' sections, definitions (programme.read).
      * @return OK
      */
-    exportAnnualSummaryCompilation(roundId: string, signal?: AbortSignal): Promise<void> {
+    exportAnnualSummaryCompilation(roundId: string, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/annual-summaries/{roundId}/compilation/export";
         if (roundId === undefined || roundId === null)
             throw new globalThis.Error("The parameter 'roundId' must be defined.");
@@ -1351,6 +1351,7 @@ export class SunshineClient {
             method: "GET",
             signal,
             headers: {
+                "Accept": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             }
         };
 
@@ -1359,13 +1360,20 @@ export class SunshineClient {
         });
     }
 
-    protected processExportAnnualSummaryCompilation(response: Response): Promise<void> {
+    protected processExportAnnualSummaryCompilation(response: Response): Promise<FileResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            return;
-            });
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
@@ -1401,7 +1409,7 @@ export class SunshineClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<void>(null as any);
+        return Promise.resolve<FileResponse>(null as any);
     }
 
     /**
@@ -1896,8 +1904,8 @@ export class SunshineClient {
 
     /**
      * Award applications in your scope by type, state and county, newest first: the review queue (programme.read).
-     * @param type (optional) The kinds of benefit that go through the one benefit workflow.
-     * @param state (optional) Where a benefit is in the workflow.
+     * @param type (optional) 
+     * @param state (optional) 
      * @param countyId (optional) 
      * @param page (optional) 
      * @param pageSize (optional) 
@@ -2297,7 +2305,7 @@ export class SunshineClient {
      * @param countyId (optional) 
      * @return OK
      */
-    exportAwardScreening(type: BenefitType, year?: number | undefined, countyId?: string | undefined, signal?: AbortSignal): Promise<void> {
+    exportAwardScreening(type: BenefitType, year?: number | undefined, countyId?: string | undefined, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/awards/screening/export?";
         if (type === undefined || type === null)
             throw new globalThis.Error("The parameter 'type' must be defined and cannot be null.");
@@ -2317,6 +2325,7 @@ export class SunshineClient {
             method: "GET",
             signal,
             headers: {
+                "Accept": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             }
         };
 
@@ -2325,13 +2334,20 @@ export class SunshineClient {
         });
     }
 
-    protected processExportAwardScreening(response: Response): Promise<void> {
+    protected processExportAwardScreening(response: Response): Promise<FileResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            return;
-            });
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
@@ -2361,7 +2377,7 @@ export class SunshineClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<void>(null as any);
+        return Promise.resolve<FileResponse>(null as any);
     }
 
     /**
@@ -2428,8 +2444,8 @@ export class SunshineClient {
 
     /**
      * Benefits in your scope by type and state: the worklist (programme.read).
-     * @param type (optional) The kinds of benefit that go through the one benefit workflow.
-     * @param state (optional) Where a benefit is in the workflow.
+     * @param type (optional) 
+     * @param state (optional) 
      * @param personId (optional) 
      * @param page (optional) 
      * @param pageSize (optional) 
@@ -3726,8 +3742,8 @@ export class SunshineClient {
     /**
      * Specialty zones and stores in your scope by county, location type and level (programme.read).
      * @param countyId (optional) 
-     * @param location (optional) Where a specialty zone or store is (action plan §三(六)).
-     * @param level (optional) The government level that set it up or organised it.
+     * @param location (optional) 
+     * @param level (optional) 
      * @param page (optional) 
      * @param pageSize (optional) 
      * @return OK
@@ -4042,7 +4058,7 @@ export class SunshineClient {
 
     /**
      * Exhibitions and sales events of your county and of the city, by mode and dates (programme.read).
-     * @param mode (optional) An exhibition or sales event online, offline, or both.
+     * @param mode (optional) 
      * @param from (optional) 
      * @param to (optional) 
      * @param page (optional) 
@@ -4446,7 +4462,7 @@ export class SunshineClient {
 
     /**
      * Enterprises by role, county and name (programme.read).
-     * @param role (optional) What an enterprise is to the programme (it may be several).
+     * @param role (optional) 
      * @param countyId (optional) 
      * @param name (optional) 
      * @param page (optional) 
@@ -5208,7 +5224,7 @@ export class SunshineClient {
      * @param enterpriseId (optional) 
      * @param entrepreneurPersonId (optional) 
      * @param householdId (optional) 
-     * @param type (optional) How an enterprise or entrepreneur helps a disabled household (利益联结方式).
+     * @param type (optional) 
      * @param inForceOn (optional) 
      * @param page (optional) 
      * @param pageSize (optional) 
@@ -5794,7 +5810,7 @@ export class SunshineClient {
      * Employment in your scope (the person's or the enterprise's county) by enterprise, person, job category, and in force on a date (programme.read).
      * @param enterpriseId (optional) 
      * @param personId (optional) 
-     * @param jobCategory (optional) The job categories of e-commerce employment in the action plan (§三(四)).
+     * @param jobCategory (optional) 
      * @param inForceOn (optional) 
      * @param page (optional) 
      * @param pageSize (optional) 
@@ -7060,7 +7076,7 @@ export class SunshineClient {
      * @param countyId (optional) 
      * @return OK
      */
-    exportPaymentRoster(from: string, to: string, countyId?: string | undefined, signal?: AbortSignal): Promise<void> {
+    exportPaymentRoster(from: string, to: string, countyId?: string | undefined, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/funds/payment-roster?";
         if (from === undefined || from === null)
             throw new globalThis.Error("The parameter 'from' must be defined and cannot be null.");
@@ -7080,6 +7096,7 @@ export class SunshineClient {
             method: "GET",
             signal,
             headers: {
+                "Accept": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             }
         };
 
@@ -7088,13 +7105,20 @@ export class SunshineClient {
         });
     }
 
-    protected processExportPaymentRoster(response: Response): Promise<void> {
+    protected processExportPaymentRoster(response: Response): Promise<FileResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            return;
-            });
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
@@ -7124,7 +7148,7 @@ export class SunshineClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<void>(null as any);
+        return Promise.resolve<FileResponse>(null as any);
     }
 
     /**
@@ -7789,7 +7813,7 @@ export class SunshineClient {
     /**
      * Interest subsidy claims in your scope by loan and state (programme.read).
      * @param loanId (optional) 
-     * @param state (optional) Where a benefit is in the workflow.
+     * @param state (optional) 
      * @param page (optional) 
      * @param pageSize (optional) 
      * @return OK
@@ -8019,7 +8043,7 @@ export class SunshineClient {
 
     /**
      * Loans in your scope by programme and borrower, newest first (programme.read).
-     * @param programme (optional) The loan programme whose interest subsidy a loan can receive.
+     * @param programme (optional) 
      * @param borrowerId (optional) 
      * @param page (optional) 
      * @param pageSize (optional) 
@@ -8470,7 +8494,7 @@ export class SunshineClient {
     /**
      * Services in your scope, newest first, by county, type, provider, recipient and dates (programme.read).
      * @param countyId (optional) 
-     * @param type (optional) What an e-commerce operation extension service (电商运营延伸服务) delivered.
+     * @param type (optional) 
      * @param providerEnterpriseId (optional) 
      * @param householdId (optional) 
      * @param baseId (optional) 
@@ -9937,7 +9961,7 @@ export class SunshineClient {
 
     /**
      * Every version of the policy parameters, by key and effective date.
-     * @param key (optional) The kinds of policy parameters. Each kind has its own content (a table, a set of thresholds).
+     * @param key (optional) 
      * @return OK
      */
     getPolicyVersions(key?: PolicyKey | undefined, signal?: AbortSignal): Promise<PolicyVersionDto[]> {
@@ -11610,12 +11634,12 @@ export class SunshineClient {
     /**
      * People in your scope, filtered, sorted and paged (programme.read).
      * @param countyId (optional) 
-     * @param category (optional) Disability category (残疾类别), the 19th character of the certificate number.
-     * @param level (optional) Disability level (残疾等级), the 20th character: 1 is the most severe, 4 the mildest.
-     * @param registration (optional) Household registration (户籍) type.
+     * @param category (optional) 
+     * @param level (optional) 
+     * @param registration (optional) 
      * @param registeredPoor (optional) 
-     * @param tag (optional) Roles and situations the programme gives special attention to.
-     * @param status (optional) Whether a person is still served by the programme.
+     * @param tag (optional) 
+     * @param status (optional) 
      * @param name (optional) 
      * @param idNumber (optional) 
      * @param sort (optional) 
@@ -12336,7 +12360,7 @@ export class SunshineClient {
     /**
      * Stations and micro-stores in your scope by county, kind, status and operator (programme.read).
      * @param countyId (optional) 
-     * @param kind (optional) A village-level e-commerce service station (村级服务站) or a community micro-store (微店进小区).
+     * @param kind (optional) 
      * @param status (optional) 
      * @param operatorEnterpriseId (optional) 
      * @param page (optional) 
@@ -14063,7 +14087,7 @@ export class SunshineClient {
      * @param codes (optional) 
      * @return OK
      */
-    exportIndicators(period: PeriodKind, format: ExportFormat, year?: number | undefined, part?: number | undefined, from?: string | undefined, to?: string | undefined, countyId?: string | undefined, codes?: string | undefined, signal?: AbortSignal): Promise<void> {
+    exportIndicators(period: PeriodKind, format: ExportFormat, year?: number | undefined, part?: number | undefined, from?: string | undefined, to?: string | undefined, countyId?: string | undefined, codes?: string | undefined, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/statistics/export?";
         if (period === undefined || period === null)
             throw new globalThis.Error("The parameter 'period' must be defined and cannot be null.");
@@ -14103,6 +14127,7 @@ export class SunshineClient {
             method: "GET",
             signal,
             headers: {
+                "Accept": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             }
         };
 
@@ -14111,13 +14136,20 @@ export class SunshineClient {
         });
     }
 
-    protected processExportIndicators(response: Response): Promise<void> {
+    protected processExportIndicators(response: Response): Promise<FileResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            return;
-            });
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
@@ -14159,7 +14191,7 @@ export class SunshineClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<void>(null as any);
+        return Promise.resolve<FileResponse>(null as any);
     }
 
     /**
@@ -14694,7 +14726,7 @@ export class SunshineClient {
      * @param format The file formats of a statistics export.
      * @return OK
      */
-    exportBulletin(id: string, format: ExportFormat, signal?: AbortSignal): Promise<void> {
+    exportBulletin(id: string, format: ExportFormat, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/statistics/bulletins/{id}/export?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -14709,6 +14741,7 @@ export class SunshineClient {
             method: "GET",
             signal,
             headers: {
+                "Accept": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             }
         };
 
@@ -14717,13 +14750,20 @@ export class SunshineClient {
         });
     }
 
-    protected processExportBulletin(response: Response): Promise<void> {
+    protected processExportBulletin(response: Response): Promise<FileResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            return;
-            });
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
@@ -14759,13 +14799,13 @@ export class SunshineClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<void>(null as any);
+        return Promise.resolve<FileResponse>(null as any);
     }
 
     /**
      * Visits in your scope, newest first, by county, subject, and open or overdue items (programme.read).
      * @param countyId (optional) 
-     * @param subject (optional) What a supervision visit inspected (action plan §五(五): 指导和检查).
+     * @param subject (optional) 
      * @param openItems (optional) 
      * @param overdueItems (optional) 
      * @param page (optional) 
@@ -15274,9 +15314,9 @@ export class SunshineClient {
 
     /**
      * Courses you can see: your county's and the city's (programme.read).
-     * @param level (optional) Course level: counties teach the basics, the city advanced shop operation with partner platforms.
+     * @param level (optional) 
      * @param countyId (optional) 
-     * @param topic (optional) Course topics, from the action plan §三(一).
+     * @param topic (optional) 
      * @param from (optional) 
      * @param to (optional) 
      * @param page (optional) 
@@ -16007,7 +16047,7 @@ export class SunshineClient {
 
     /**
      * Training subsidy claims in your scope (programme.read).
-     * @param state (optional) Where a benefit is in the workflow.
+     * @param state (optional) 
      * @param personId (optional) 
      * @param page (optional) 
      * @param pageSize (optional) 
@@ -16436,7 +16476,7 @@ export class SunshineClient {
     /**
      * Cases in your scope, newest first, by county, subject, nomination, publication and title words (programme.read).
      * @param countyId (optional) 
-     * @param subject (optional) Whom a typical case is about.
+     * @param subject (optional) 
      * @param nominated (optional) 
      * @param published (optional) 
      * @param search (optional) 
@@ -18100,6 +18140,7 @@ export interface AccountDtoPagedList {
 export interface AddHouseholdMemberRequest {
     personId?: string | undefined;
     name?: string | undefined;
+    /** How a member is related to the household head. */
     relation: HouseholdRelation;
 }
 
@@ -18121,6 +18162,7 @@ export interface AnnualSummaryCompilationDto {
 export interface AnnualSummaryCountyDto {
     countyId: string;
     countyName: string;
+    /** How an annual summary stands on a given day: its status, or overdue when it is not in by the due date. */
     standing: AnnualSummaryStanding;
     isLate: boolean;
     submittedAt?: string | undefined;
@@ -18134,6 +18176,7 @@ export interface AnnualSummaryDto {
     countyName: string;
     dueDate: string;
     dataCutOff: string;
+    /** How an annual summary stands on a given day: its status, or overdue when it is not in by the due date. */
     standing: AnnualSummaryStanding;
     isLate: boolean;
     achievements: string;
@@ -18142,7 +18185,8 @@ export interface AnnualSummaryDto {
     nextYearPlan: string;
     submittedAt?: string | undefined;
     returnReason?: string | undefined;
-    snapshot?: IndicatorTableDto;
+    /** The indicators of a period: the counties (columns) and one row per indicator. */
+    snapshot?: IndicatorTableDto | undefined;
     version?: number | undefined;
 }
 
@@ -18204,6 +18248,7 @@ export interface ApiProblem {
 /** An attached document's description (its content is fetched separately, as an audited read). */
 export interface AttachmentDto {
     id: string;
+    /** What an attached document is. */
     kind: AttachmentKind;
     fileName: string;
     contentType: string;
@@ -18254,8 +18299,10 @@ export interface AuditChainVerification {
     firstBrokenSequence?: number | undefined;
     /** The id of the offending row (null when the break is missing rows). */
     firstBrokenId?: number | undefined;
-    brokenReason?: AuditChainBreak;
-    lastCheckpoint?: AuditCheckpointInfo;
+    /** What is wrong at FirstBrokenSequence. */
+    brokenReason?: AuditChainBreak | undefined;
+    /** The newest signed checkpoint, if any. */
+    lastCheckpoint?: AuditCheckpointInfo | undefined;
 }
 
 /** The last checkpoint the sealer signed: the chain's head at that time. */
@@ -18298,14 +18345,26 @@ export interface AuditEntryDtoPagedList {
 /** An award application: the award, the beneficiary, the facts frozen at submission beside the facts now, and its benefit (workflow, frozen and live decisions, public notice, objections). */
 export interface AwardApplicationDto {
     id: string;
+    /** The kinds of benefit that go through the one benefit workflow. */
     type: BenefitType;
+    /** Who or what a benefit is for. */
     beneficiaryKind: BeneficiaryKind;
     beneficiaryId: string;
     beneficiaryName: string;
     countyId: string;
     countyName: string;
-    snapshot?: AwardFactsDto;
-    liveFacts?: AwardFactsDto;
+    /** The facts an award decision was made on, as shown and as frozen at submission: the assessment
+date and the sales year, the policy version, the beneficiary's status, each shop's net sales and
+the total, the counted households, bases and employees. */
+    snapshot?: AwardFactsDto | undefined;
+    /** The facts an award decision was made on, as shown and as frozen at submission: the assessment
+date and the sales year, the policy version, the beneficiary's status, each shop's net sales and
+the total, the counted households, bases and employees. */
+    liveFacts?: AwardFactsDto | undefined;
+    /** A benefit in the workflow. `Decision` is frozen at submission; `LiveDecision` is the
+decision the facts and policy give now; `DecisionChanged` flags a difference (before final
+approval the submitter must re-submit; after it, the flag records a later correction of facts).
+Awards carry their public notice (公示) dates and the objections received. */
     benefit: BenefitDto;
     version: number;
 }
@@ -18313,12 +18372,15 @@ export interface AwardApplicationDto {
 /** A row of the applications list. */
 export interface AwardApplicationListItemDto {
     id: string;
+    /** The kinds of benefit that go through the one benefit workflow. */
     type: BenefitType;
+    /** Who or what a benefit is for. */
     beneficiaryKind: BeneficiaryKind;
     beneficiaryId: string;
     beneficiaryName: string;
     countyId: string;
     countyName: string;
+    /** Where a benefit is in the workflow. */
     state: BenefitState;
     amount?: number | undefined;
     submittedAt?: string | undefined;
@@ -18335,6 +18397,7 @@ export interface AwardApplicationListItemDtoPagedList {
 
 /** The facts an award decision was made on, as shown and as frozen at submission: the assessment date and the sales year, the policy version, the beneficiary's status, each shop's net sales and the total, the counted households, bases and employees. */
 export interface AwardFactsDto {
+    /** The kinds of benefit that go through the one benefit workflow. */
     type: BenefitType;
     assessmentDate: string;
     salesYear: number;
@@ -18351,15 +18414,21 @@ export interface AwardFactsDto {
 
 /** The decision an application would get now, with the facts behind it (the wizard's live check). */
 export interface AwardPreviewDto {
+    /** The kinds of benefit that go through the one benefit workflow. */
     type: BenefitType;
     beneficiaryId: string;
     beneficiaryName: string;
+    /** A decision: eligible or not, the amount, the assessment date, the policy version, every criterion. */
     decision: DecisionDto;
+    /** The facts an award decision was made on, as shown and as frozen at submission: the assessment
+date and the sales year, the policy version, the beneficiary's status, each shop's net sales and
+the total, the counted households, bases and employees. */
     facts: AwardFactsDto;
 }
 
 /** The screening of an award: who qualifies on the assessment date, with every decision. */
 export interface AwardScreeningDto {
+    /** The kinds of benefit that go through the one benefit workflow. */
     type: BenefitType;
     assessmentDate: string;
     salesYear: number;
@@ -18373,7 +18442,11 @@ export interface AwardScreeningRowDto {
     beneficiaryName: string;
     countyId: string;
     countyName: string;
+    /** A decision: eligible or not, the amount, the assessment date, the policy version, every criterion. */
     decision: DecisionDto;
+    /** The facts an award decision was made on, as shown and as frozen at submission: the assessment
+date and the sales year, the policy version, the beneficiary's status, each shop's net sales and
+the total, the counted households, bases and employees. */
     facts: AwardFactsDto;
 }
 
@@ -18411,6 +18484,7 @@ export interface BaseRequest {
     operatorEnterpriseId?: string | undefined;
     /** The year it was recognised, 2000 to this year. */
     recognisedYear: number;
+    /** Active, suspended or revoked. */
     status: BaseStatus;
     /** What it produces or sells. */
     products?: string | undefined;
@@ -18437,16 +18511,21 @@ export interface BeneficiaryRequest {
 /** A benefit in the workflow. `Decision` is frozen at submission; `LiveDecision` is the decision the facts and policy give now; `DecisionChanged` flags a difference (before final approval the submitter must re-submit; after it, the flag records a later correction of facts). Awards carry their public notice (公示) dates and the objections received. */
 export interface BenefitDto {
     id: string;
+    /** The kinds of benefit that go through the one benefit workflow. */
     type: BenefitType;
     countyId: string;
     personId?: string | undefined;
+    /** Where a benefit is in the workflow. */
     state: BenefitState;
     isFinallyApproved: boolean;
+    /** Who approves a type finally and whose funds pay it. */
     level: BenefitLevel;
     requiresCityApproval: boolean;
     requiresPublicNotice: boolean;
-    decision?: DecisionDto;
-    liveDecision?: DecisionDto;
+    /** A decision: eligible or not, the amount, the assessment date, the policy version, every criterion. */
+    decision?: DecisionDto | undefined;
+    /** A decision: eligible or not, the amount, the assessment date, the policy version, every criterion. */
+    liveDecision?: DecisionDto | undefined;
     decisionChanged: boolean;
     createdById: string;
     submittedById?: string | undefined;
@@ -18487,6 +18566,7 @@ export interface BenefitLinkDto {
     householdRegisteredPoor: boolean;
     countyId: string;
     countyName: string;
+    /** How an enterprise or entrepreneur helps a disabled household (利益联结方式). */
     type: LinkType;
     startDate: string;
     endDate?: string | undefined;
@@ -18510,11 +18590,13 @@ export interface BenefitLinkMonthsRequest {
 /** A row of the benefits worklist. */
 export interface BenefitListItemDto {
     id: string;
+    /** The kinds of benefit that go through the one benefit workflow. */
     type: BenefitType;
     countyId: string;
     countyName: string;
     personId?: string | undefined;
     personName?: string | undefined;
+    /** Where a benefit is in the workflow. */
     state: BenefitState;
     isFinallyApproved: boolean;
     amount?: number | undefined;
@@ -18560,6 +18642,7 @@ export interface BulletinDto {
     title: string;
     issuedAt: string;
     issuedById: string;
+    /** The indicators of a period: the counties (columns) and one row per indicator. */
     table: IndicatorTableDto;
 }
 
@@ -18568,6 +18651,7 @@ export interface BulletinListItemDto {
     id: string;
     number: string;
     title: string;
+    /** How a statistics period is given. */
     periodKind: PeriodKind;
     from: string;
     to: string;
@@ -18604,6 +18688,7 @@ export interface CatalogueProductDto {
 /** The member who becomes head, and the relation the former head takes. */
 export interface ChangeHouseholdHeadRequest {
     memberId: string;
+    /** How a member is related to the household head. */
     formerHeadRelation: HouseholdRelation;
 }
 
@@ -18639,6 +18724,7 @@ export interface ConfirmSalesBatchCommand {
 
 /** One consent scope: given on, withdrawn on. */
 export interface ConsentDto {
+    /** What a person consented to (PIPL): each scope is given and withdrawn separately. */
     scope: ConsentScope;
     givenOn: string;
     withdrawnOn?: string | undefined;
@@ -18668,10 +18754,12 @@ export interface CountyRef {
 export interface CourseDto {
     id: string;
     title: string;
+    /** Course level: counties teach the basics, the city advanced shop operation with partner platforms. */
     level: CourseLevel;
     countyId?: string | undefined;
     countyName?: string | undefined;
     topics: CourseTopic[];
+    /** Who a course is for. */
     audience: AudienceTrack;
     providerType: ProviderType;
     providerName: string;
@@ -18680,6 +18768,7 @@ export interface CourseDto {
     endDate: string;
     capacity: number;
     placesTaken: number;
+    /** Who pays for the course. */
     feeModel: FeeModel;
     version: number;
 }
@@ -18702,6 +18791,7 @@ export enum CourseLevel {
 export interface CourseRequest {
     title: string;
     topics: CourseTopic[];
+    /** Who a course is for. */
     audience: AudienceTrack;
     providerType: ProviderType;
     providerName: string;
@@ -18709,6 +18799,7 @@ export interface CourseRequest {
     startDate: string;
     endDate: string;
     capacity: number;
+    /** Who pays for the course. */
     feeModel: FeeModel;
 }
 
@@ -18749,6 +18840,7 @@ export interface CreateAnnualSummaryRoundCommand {
 
 /** Starts an award application (a draft) for a person, a Sunshine base or an enterprise of your county; the county is the beneficiary's. One open application per award type and beneficiary. */
 export interface CreateAwardApplicationCommand {
+    /** The kinds of benefit that go through the one benefit workflow. */
     type: BenefitType;
     beneficiaryId: string;
 }
@@ -18769,6 +18861,7 @@ export interface CreateBenefitLinkCommand {
     enterpriseId?: string | undefined;
     entrepreneurPersonId?: string | undefined;
     householdId: string;
+    /** How an enterprise or entrepreneur helps a disabled household (利益联结方式). */
     type: LinkType;
     startDate: string;
     endDate?: string | undefined;
@@ -18777,9 +18870,11 @@ export interface CreateBenefitLinkCommand {
 /** Creates a course: a county course in the officer's county, or a city course run with a partner platform. */
 export interface CreateCourseCommand {
     title: string;
+    /** Course level: counties teach the basics, the city advanced shop operation with partner platforms. */
     level: CourseLevel;
     countyId?: string | undefined;
     topics: CourseTopic[];
+    /** Who a course is for. */
     audience: AudienceTrack;
     providerType: ProviderType;
     providerName: string;
@@ -18787,6 +18882,7 @@ export interface CreateCourseCommand {
     startDate: string;
     endDate: string;
     capacity: number;
+    /** Who pays for the course. */
     feeModel: FeeModel;
 }
 
@@ -18794,6 +18890,7 @@ export interface CreateCourseCommand {
 export interface CreateEmploymentRecordCommand {
     enterpriseId: string;
     personId: string;
+    /** The job categories of e-commerce employment in the action plan (§三(四)). */
     jobCategory: JobCategory;
     hoursType: HoursType;
     startDate: string;
@@ -18816,6 +18913,7 @@ export interface CreateEnterpriseCommand {
 export interface CreateExhibitionCommand {
     countyId?: string | undefined;
     name: string;
+    /** An exhibition or sales event online, offline, or both. */
     mode: EventMode;
     startDate: string;
     endDate: string;
@@ -18824,6 +18922,7 @@ export interface CreateExhibitionCommand {
 /** Records an allocation from the disability employment security fund: year, level, the county it goes to (none: held by the city for city-level awards; required for county-level funds), amount and document number. City officers record any; county officers their own county's. */
 export interface CreateFundAllocationCommand {
     year: number;
+    /** The level of government whose disability employment security fund (残疾人就业保障金) an allocation comes from. */
     level: FundLevel;
     countyId?: string | undefined;
     amount: number;
@@ -18851,6 +18950,7 @@ export interface CreateIncubationCommand {
     incubatorEnterpriseId?: string | undefined;
     incubatorBaseId?: string | undefined;
     personId: string;
+    /** Who is incubated (action plan §三(五)): disabled university students, vocational students, entrepreneurs. */
     incubateeType: IncubateeType;
     services: IncubationServices[];
     startDate: string;
@@ -18867,10 +18967,12 @@ export interface CreateInterestSubsidyClaimCommand {
 /** Records a loan of a registered disabled person of your scope, as the loan contract says. */
 export interface CreateLoanCommand {
     borrowerId: string;
+    /** The loan programme whose interest subsidy a loan can receive. */
     programme: LoanProgramme;
     lender: string;
     principal: number;
     annualRate: number;
+    /** How the loan contract turns an annual rate into a day's interest: actual days over 360 or 365. */
     dayCountBasis: DayCountBasis;
     startDate: string;
     termMonths: number;
@@ -18888,8 +18990,11 @@ export interface CreateMentoringContractCommand {
 
 /** Records a service to a recipient of your scope (the service is in the recipient's county): a registered-poor household, an award holder or prosperity leader, or a Sunshine base (422 service.recipient_not_eligible otherwise). */
 export interface CreateOperationServiceCommand {
+    /** Who takes part, as sent: exactly one of a household, a base or a person of your scope. */
     recipient: ParticipantInput;
+    /** What an e-commerce operation extension service (电商运营延伸服务) delivered. */
     type: OperationServiceType;
+    /** Who delivered a service: an enterprise, an incubator (an enterprise with the incubator role), or the federation itself. */
     providerKind: ServiceProviderKind;
     providerEnterpriseId?: string | undefined;
     servedOn: string;
@@ -18903,7 +19008,9 @@ export interface CreateOperationServiceCommand {
 export interface CreateOutletCommand {
     countyId: string;
     name: string;
+    /** Where a specialty zone or store is (action plan §三(六)). */
     location: OutletLocation;
+    /** The government level that set it up or organised it. */
     level: ChannelLevel;
     address: string;
     openedOn: string;
@@ -18924,6 +19031,7 @@ export interface CreatePersonCommand {
     countyId: string;
     township?: string | undefined;
     village?: string | undefined;
+    /** Household registration (户籍) type. */
     registration: HouseholdRegistration;
     phone?: string | undefined;
     tags?: PersonTags[] | undefined;
@@ -18932,6 +19040,7 @@ export interface CreatePersonCommand {
 /** Adds a version of a policy parameter, in force from its effective date (decisions.city). */
 export interface CreatePolicyVersionCommand {
     programmeId: string;
+    /** The kinds of policy parameters. Each kind has its own content (a table, a set of thresholds). */
     key: PolicyKey;
     effectiveFrom: string;
     content: any;
@@ -18955,6 +19064,7 @@ export interface CreateRegionCommand {
     code: string;
     name: string;
     nameEn: string;
+    /** The administrative kind of a region. */
     kind: RegionKind;
     parentId?: string | undefined;
     sortOrder: number;
@@ -18963,6 +19073,7 @@ export interface CreateRegionCommand {
 /** Registers a station or micro-store of a county (your own, for county officers), run by an enterprise. */
 export interface CreateServiceStationCommand {
     countyId: string;
+    /** A village-level e-commerce service station (村级服务站) or a community micro-store (微店进小区). */
     kind: ServiceStationKind;
     name: string;
     township: string;
@@ -18980,12 +19091,14 @@ export interface CreateShopCommand {
     platformShopId: string;
     name: string;
     url?: string | undefined;
+    /** How often a shop's sales are reported. */
     granularity: ReportingGranularity;
     openedOn: string;
 }
 
 /** Records a visit by city officers (any county) or county officers (their own). The county is the subject's: a base's or an award holder's own, an enterprise's unless given, and given for a county. */
 export interface CreateSupervisionVisitCommand {
+    /** What a supervision visit inspected (action plan §五(五): 指导和检查). */
     subject: SupervisionSubject;
     countyId?: string | undefined;
     baseId?: string | undefined;
@@ -19074,6 +19187,7 @@ export enum DayCountBasis {
 
 /** Why the person's record ends, and when. */
 export interface DeactivatePersonRequest {
+    /** Whether a person is still served by the programme. */
     status: PersonStatus;
     on: string;
 }
@@ -19115,10 +19229,12 @@ export interface EmploymentRecordDto {
     personName: string;
     countyId: string;
     countyName: string;
+    /** The job categories of e-commerce employment in the action plan (§三(四)). */
     jobCategory: JobCategory;
     hoursType: HoursType;
     startDate: string;
     endDate?: string | undefined;
+    /** Who registered the shop. */
     source: RecordSource;
     version: number;
 }
@@ -19133,6 +19249,7 @@ export interface EmploymentRecordDtoPagedList {
 
 /** An employment record's correctable fields. */
 export interface EmploymentRequest {
+    /** The job categories of e-commerce employment in the action plan (§三(四)). */
     jobCategory: JobCategory;
     hoursType: HoursType;
     startDate: string;
@@ -19144,7 +19261,7 @@ export interface EnrolRequest {
     kind: EnrolmentKind;
     personId?: string | undefined;
     name?: string | undefined;
-    relation?: HouseholdRelation;
+    relation?: HouseholdRelation | undefined;
     countyId?: string | undefined;
     committeeRole?: string | undefined;
 }
@@ -19157,7 +19274,7 @@ export interface EnrolmentDto {
     countyId: string;
     personId?: string | undefined;
     name: string;
-    relation?: HouseholdRelation;
+    relation?: HouseholdRelation | undefined;
     committeeRole?: string | undefined;
     status: EnrolmentStatus;
     completedOn?: string | undefined;
@@ -19255,7 +19372,9 @@ export enum EventMode {
 export interface ExhibitionDto {
     id: string;
     name: string;
+    /** An exhibition or sales event online, offline, or both. */
     mode: EventMode;
+    /** The government level that set it up or organised it. */
     organiserLevel: ChannelLevel;
     countyId?: string | undefined;
     startDate: string;
@@ -19285,6 +19404,7 @@ export interface ExhibitionParticipantDto {
 
 /** An event participant and what they sold at it (yuan). */
 export interface ExhibitionParticipantRequest {
+    /** Who takes part, as sent: exactly one of a household, a base or a person of your scope. */
     participant: ParticipantInput;
     sales: number;
 }
@@ -19323,6 +19443,7 @@ export interface FieldError {
 export interface FundAllocationDto {
     id: string;
     year: number;
+    /** The level of government whose disability employment security fund (残疾人就业保障金) an allocation comes from. */
     level: FundLevel;
     countyId?: string | undefined;
     countyName?: string | undefined;
@@ -19346,7 +19467,9 @@ export enum FundLevel {
 export interface FundPaymentDto {
     id: string;
     benefitId: string;
+    /** The kinds of benefit that go through the one benefit workflow. */
     benefitType: BenefitType;
+    /** Who approves a type finally and whose funds pay it. */
     level: BenefitLevel;
     countyId: string;
     countyName: string;
@@ -19446,6 +19569,7 @@ export interface HouseholdMemberDto {
     id: string;
     personId?: string | undefined;
     name: string;
+    /** How a member is related to the household head. */
     relation: HouseholdRelation;
 }
 
@@ -19476,6 +19600,7 @@ export enum ImportFormat {
 /** An import job: its progress and, when checked, its counts and rejected rows. */
 export interface ImportJobDto {
     id: string;
+    /** What an import file holds. */
     kind: ImportKind;
     fileName: string;
     format: ImportFormat;
@@ -19545,6 +19670,7 @@ export interface IncubationDto {
     personId: string;
     personName: string;
     countyId: string;
+    /** Who is incubated (action plan §三(五)): disabled university students, vocational students, entrepreneurs. */
     incubateeType: IncubateeType;
     services: IncubationServices[];
     startDate: string;
@@ -19579,7 +19705,10 @@ export interface IndicatorDefinitionDto {
     nameEn: string;
     definition: string;
     definitionEn: string;
+    /** What an indicator's figure counts or sums. */
     unit: IndicatorUnit;
+    /** How the city-wide figure follows from the county figures: a sum, or a distinct count that may be
+less than the sum (a person trained in two counties counts once city-wide), or an average. */
     total: IndicatorTotal;
 }
 
@@ -19592,6 +19721,7 @@ export interface IndicatorFigures {
 
 /** The indicators of a period: the counties (columns) and one row per indicator. */
 export interface IndicatorTableDto {
+    /** A period as it was asked for and resolved. */
     period: PeriodDto;
     cityWide: boolean;
     counties: CountyRef[];
@@ -19622,9 +19752,14 @@ export interface InterestSubsidyClaimDto {
     personId: string;
     personName: string;
     countyId: string;
+    /** The loan programme whose interest subsidy a loan can receive. */
     programme: LoanProgramme;
     periodStart: string;
     periodEnd: string;
+    /** A benefit in the workflow. `Decision` is frozen at submission; `LiveDecision` is the
+decision the facts and policy give now; `DecisionChanged` flags a difference (before final
+approval the submitter must re-submit; after it, the flag records a later correction of facts).
+Awards carry their public notice (公示) dates and the objections received. */
     benefit: BenefitDto;
     version: number;
 }
@@ -19637,6 +19772,7 @@ export interface InterestSubsidyClaimListItemDto {
     countyId: string;
     periodStart: string;
     periodEnd: string;
+    /** Where a benefit is in the workflow. */
     state: BenefitState;
     amount?: number | undefined;
 }
@@ -19652,6 +19788,7 @@ export interface InterestSubsidyClaimListItemDtoPagedList {
 /** Issues a bulletin: the figures of the period for the caller's scope (or one county of it) are computed, numbered (统计通报〔year〕第n号, from 1 each year) and frozen with their files (programme.write). */
 export interface IssueBulletinCommand {
     title: string;
+    /** How a statistics period is given. */
     period: PeriodKind;
     year?: number | undefined;
     part?: number | undefined;
@@ -19730,10 +19867,12 @@ export interface LoanDto {
     borrowerName: string;
     countyId: string;
     countyName: string;
+    /** The loan programme whose interest subsidy a loan can receive. */
     programme: LoanProgramme;
     lender: string;
     principal: number;
     annualRate: number;
+    /** How the loan contract turns an annual rate into a day's interest: actual days over 360 or 365. */
     dayCountBasis: DayCountBasis;
     startDate: string;
     termMonths: number;
@@ -19827,6 +19966,7 @@ export interface NotificationDto {
     kind: string;
     subjectId: string;
     countyId: string;
+    /** When a deadline's officers are reminded: 14 days before, 1 day before, and the day it is overdue. */
     stage: ReminderStage;
     dueDate: string;
     title: string;
@@ -19870,7 +20010,9 @@ export interface ObjectionResolutionRequest {
 export interface OperationServiceDto {
     id: string;
     countyId: string;
+    /** What an e-commerce operation extension service (电商运营延伸服务) delivered. */
     type: OperationServiceType;
+    /** Who delivered a service: an enterprise, an incubator (an enterprise with the incubator role), or the federation itself. */
     providerKind: ServiceProviderKind;
     providerEnterpriseId?: string | undefined;
     providerName?: string | undefined;
@@ -19895,7 +20037,9 @@ export interface OperationServiceDtoPagedList {
 
 /** A service's editable fields. */
 export interface OperationServiceRequest {
+    /** What was delivered. */
     type: OperationServiceType;
+    /** An enterprise, an incubator or the federation. */
     providerKind: ServiceProviderKind;
     /** The enterprise or incubator; none for the federation. */
     providerEnterpriseId?: string | undefined;
@@ -19928,7 +20072,9 @@ export interface OutletDto {
     id: string;
     name: string;
     countyId: string;
+    /** Where a specialty zone or store is (action plan §三(六)). */
     location: OutletLocation;
+    /** The government level that set it up or organised it. */
     level: ChannelLevel;
     address: string;
     openedOn: string;
@@ -19966,6 +20112,7 @@ export interface OutletParticipantDto {
 
 /** An outlet participant: exactly one of householdId, baseId, personId; fees waived in yuan. */
 export interface OutletParticipantRequest {
+    /** Who takes part, as sent: exactly one of a household, a base or a person of your scope. */
     participant: ParticipantInput;
     joinedOn: string;
     stallFeeWaived: number;
@@ -19996,6 +20143,7 @@ export interface PartnerClientDto {
 
 /** A client with its secret: returned once, when the client is created or its secret rotated. */
 export interface PartnerClientSecretDto {
+    /** A partner platform's API client (never its secret). */
     client: PartnerClientDto;
     clientSecret: string;
 }
@@ -20003,6 +20151,7 @@ export interface PartnerClientSecretDto {
 /** An employment record as its enterprise's partner client sees it: no personal data. */
 export interface PartnerEmploymentDto {
     id: string;
+    /** The job categories of e-commerce employment in the action plan (§三(四)). */
     jobCategory: JobCategory;
     hoursType: HoursType;
     startDate: string;
@@ -20019,8 +20168,11 @@ export interface PartnerEmploymentDtoPagedList {
 
 /** An employment of a registered disabled person by your enterprise. */
 export interface PartnerEmploymentRequest {
+    /** The employee's disability certificate number and name, as on the certificate; never returned. */
     employee: SellerIdentity;
+    /** The job category. */
     jobCategory: JobCategory;
+    /** Full-time, part-time or flexible. */
     hoursType: HoursType;
     /** The first day of work. */
     startDate: string;
@@ -20056,6 +20208,7 @@ export interface PartnerSalesResult {
     index: number;
     platformShopId: string;
     period: string;
+    /** What a write did: a new record, a superseded one (its old figures kept), or nothing (same figures). */
     outcome: SalesWriteOutcome;
 }
 
@@ -20065,6 +20218,7 @@ export interface PartnerShopDto {
     platformShopId: string;
     name: string;
     url?: string | undefined;
+    /** How often a shop's sales are reported. */
     granularity: ReportingGranularity;
     openedOn: string;
     closedOn?: string | undefined;
@@ -20094,9 +20248,11 @@ export interface PartnerShopRequest {
     name: string;
     /** The shop's address, http(s). */
     url?: string | undefined;
+    /** How you will report its sales: daily or monthly. */
     granularity: ReportingGranularity;
     /** When it opened. */
     openedOn: string;
+    /** The seller's disability certificate number and name, as on the certificate; never returned. */
     seller: SellerIdentity;
 }
 
@@ -20144,6 +20300,7 @@ export interface PendingSalesDtoPagedList {
 
 /** A period as it was asked for and resolved. */
 export interface PeriodDto {
+    /** How a statistics period is given. */
     kind: PeriodKind;
     from: string;
     to: string;
@@ -20165,16 +20322,21 @@ export interface PersonDto {
     name: string;
     idNumberMasked: string;
     certificateNumberMasked: string;
+    /** Disability category (残疾类别), the 19th character of the certificate number. */
     category: DisabilityCategory;
+    /** Disability level (残疾等级), the 20th character: 1 is the most severe, 4 the mildest. */
     level: DisabilityLevel;
+    /** Sex as recorded in the resident ID number (odd 17th digit: male). */
     sex: Sex;
     countyId: string;
     countyName: string;
     township: string;
     village: string;
+    /** Household registration (户籍) type. */
     registration: HouseholdRegistration;
     phoneMasked?: string | undefined;
     tags: PersonTags[];
+    /** Whether a person is still served by the programme. */
     status: PersonStatus;
     statusChangedOn?: string | undefined;
     householdId?: string | undefined;
@@ -20187,15 +20349,20 @@ export interface PersonListItemDto {
     id: string;
     name: string;
     idNumberMasked: string;
+    /** Disability category (残疾类别), the 19th character of the certificate number. */
     category: DisabilityCategory;
+    /** Disability level (残疾等级), the 20th character: 1 is the most severe, 4 the mildest. */
     level: DisabilityLevel;
+    /** Sex as recorded in the resident ID number (odd 17th digit: male). */
     sex: Sex;
     countyId: string;
     countyName: string;
     township: string;
     village: string;
+    /** Household registration (户籍) type. */
     registration: HouseholdRegistration;
     tags: PersonTags[];
+    /** Whether a person is still served by the programme. */
     status: PersonStatus;
     householdId?: string | undefined;
     isRegisteredPoor: boolean;
@@ -20248,6 +20415,7 @@ export enum PolicyKey {
 export interface PolicyVersionDto {
     id: string;
     programmeId: string;
+    /** The kinds of policy parameters. Each kind has its own content (a table, a set of thresholds). */
     key: PolicyKey;
     effectiveFrom: string;
     content: any;
@@ -20357,6 +20525,7 @@ export interface PublishedTypicalCaseDto {
     id: string;
     countyId: string;
     countyName: string;
+    /** Whom a typical case is about. */
     subject: TypicalCaseSubject;
     subjectName: string;
     title: string;
@@ -20391,6 +20560,7 @@ export interface QualificationsInForceDto {
 
 /** Which consent was given, and when. */
 export interface RecordConsentRequest {
+    /** What a person consented to (PIPL): each scope is given and withdrawn separately. */
     scope: ConsentScope;
     givenOn: string;
 }
@@ -20445,6 +20615,7 @@ export interface RegionDto {
     code: string;
     name: string;
     nameEn: string;
+    /** The administrative kind of a region. */
     kind: RegionKind;
     parentId?: string | undefined;
     hasStatisticalCode: boolean;
@@ -20532,6 +20703,7 @@ export interface SalesRecordDto {
     grossAmount: number;
     refunds: number;
     net: number;
+    /** Who registered the shop. */
     source: RecordSource;
     isCounted: boolean;
     enteredById?: string | undefined;
@@ -20571,6 +20743,7 @@ export enum ServiceProviderKind {
 /** A village service station or community micro-store with the disabled people recruited through it. */
 export interface ServiceStationDto {
     id: string;
+    /** A village-level e-commerce service station (村级服务站) or a community micro-store (微店进小区). */
     kind: ServiceStationKind;
     name: string;
     countyId: string;
@@ -20601,6 +20774,7 @@ export enum ServiceStationKind {
 
 /** A station's editable fields (its county does not change). */
 export interface ServiceStationRequest {
+    /** A village-level e-commerce service station (村级服务站) or a community micro-store (微店进小区). */
     kind: ServiceStationKind;
     name: string;
     township: string;
@@ -20650,10 +20824,12 @@ export interface ShopDto {
     url?: string | undefined;
     countyId: string;
     countyName: string;
+    /** How often a shop's sales are reported. */
     granularity: ReportingGranularity;
     openedOn: string;
     closedOn?: string | undefined;
     status: ShopStatus;
+    /** Who registered the shop. */
     source: RecordSource;
     version: number;
 }
@@ -20670,6 +20846,7 @@ export interface ShopDtoPagedList {
 export interface ShopRequest {
     name: string;
     url?: string | undefined;
+    /** How often a shop's sales are reported. */
     granularity: ReportingGranularity;
     openedOn: string;
 }
@@ -20730,7 +20907,9 @@ export enum SupervisionSubject {
 export interface SupervisionVisitDto {
     id: string;
     countyId: string;
+    /** Who inspected: the city (市级) or the county's own officers (县级). */
     level: SupervisionLevel;
+    /** What a supervision visit inspected (action plan §五(五): 指导和检查). */
     subject: SupervisionSubject;
     baseId?: string | undefined;
     enterpriseId?: string | undefined;
@@ -20846,6 +21025,10 @@ export interface TrainingClaimDto {
     certificateNumber: string;
     certificateDate: string;
     issuingAuthority: string;
+    /** A benefit in the workflow. `Decision` is frozen at submission; `LiveDecision` is the
+decision the facts and policy give now; `DecisionChanged` flags a difference (before final
+approval the submitter must re-submit; after it, the flag records a later correction of facts).
+Awards carry their public notice (公示) dates and the objections received. */
     benefit: BenefitDto;
     attachments: AttachmentDto[];
     version: number;
@@ -20860,6 +21043,7 @@ export interface TrainingClaimListItemDto {
     qualificationCode: string;
     certificateDate: string;
     feePaid: number;
+    /** Where a benefit is in the workflow. */
     state: BenefitState;
     amount?: number | undefined;
     createdAt: string;
@@ -20891,7 +21075,9 @@ export interface TrainingClaimRequest {
 /** One step of the workflow history. */
 export interface TransitionDto {
     action: string;
+    /** Where a benefit is in the workflow. */
     from: BenefitState;
+    /** Where a benefit is in the workflow. */
     to: BenefitState;
     actorId: string;
     at: string;
@@ -20903,6 +21089,7 @@ export interface TypicalCaseDto {
     id: string;
     countyId: string;
     countyName: string;
+    /** Whom a typical case is about. */
     subject: TypicalCaseSubject;
     personId?: string | undefined;
     enterpriseId?: string | undefined;
@@ -20961,6 +21148,7 @@ export interface UpdatePersonRequest {
     countyId: string;
     township?: string | undefined;
     village?: string | undefined;
+    /** Household registration (户籍) type. */
     registration: HouseholdRegistration;
     phone?: string | undefined;
     tags?: PersonTags[] | undefined;
@@ -20978,6 +21166,7 @@ export interface UpdateRegionRequest {
     code: string;
     name: string;
     nameEn: string;
+    /** The administrative kind of a region. */
     kind: RegionKind;
     parentId?: string | undefined;
     sortOrder: number;
@@ -20998,8 +21187,10 @@ export interface WorkPlanFilingDto {
     countyId: string;
     countyCode: string;
     countyName: string;
+    /** Where a county's work plan stands on a day, as officers see it. */
     status: WorkPlanStatus;
-    document?: AttachmentDto;
+    /** An attached document's description (its content is fetched separately, as an audited read). */
+    document?: AttachmentDto | undefined;
     submittedById?: string | undefined;
     submittedAt?: string | undefined;
     submittedLate: boolean;
@@ -21021,6 +21212,7 @@ export interface WorkPlanRoundDto {
     title: string;
     deadline: string;
     pastDeadline: boolean;
+    /** How many of a round's filings (in your scope) are in each status today. */
     counts: WorkPlanStatusCountsDto;
     filings: WorkPlanFilingDto[];
     version: number;
@@ -21033,6 +21225,7 @@ export interface WorkPlanRoundListItemDto {
     title: string;
     deadline: string;
     pastDeadline: boolean;
+    /** How many of a round's filings (in your scope) are in each status today. */
     counts: WorkPlanStatusCountsDto;
     version: number;
 }

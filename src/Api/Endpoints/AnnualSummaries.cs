@@ -49,7 +49,7 @@ public sealed class AnnualSummaries : IEndpointGroup
             .ProducesStandardProblems().ProducesProblems(StatusCodes.Status404NotFound);
         group.MapGet("{roundId:guid}/compilation/export", ExportAnnualSummaryCompilation).WithName(nameof(ExportAnnualSummaryCompilation))
             .WithSummary("The city summary as XLSX: figures per county, submission status, the counties' sections, definitions (programme.read).")
-            .Produces(StatusCodes.Status200OK, contentType: ExportFile.Xlsx).ProducesStandardProblems().ProducesProblems(StatusCodes.Status404NotFound);
+            .ProducesFile(ExportFile.Xlsx).ProducesStandardProblems().ProducesProblems(StatusCodes.Status404NotFound);
     }
 
     private static async Task<Ok<IReadOnlyList<AnnualSummaryRoundDto>>> GetAnnualSummaryRounds(ISender sender, CancellationToken ct) =>

@@ -37,7 +37,7 @@ public sealed class Awards : IEndpointGroup
             .ProducesStandardProblems();
         group.MapGet("screening/export", ExportAwardScreening).WithName(nameof(ExportAwardScreening))
             .WithSummary("The screening list as XLSX; it names people, so the export is audited (programme.read).")
-            .Produces(StatusCodes.Status200OK, contentType: Application.Common.Interfaces.ExportFile.Xlsx).ProducesStandardProblems();
+            .ProducesFile(Application.Common.Interfaces.ExportFile.Xlsx).ProducesStandardProblems();
         group.MapGet("prosperity-leaders", GetProsperityLeaders).WithName(nameof(GetProsperityLeaders))
             .WithSummary("Prosperity leaders per county: rural disabled people holding an approved or paid demonstration-household or -base award (programme.read).")
             .ProducesStandardProblems();

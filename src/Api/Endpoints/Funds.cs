@@ -35,7 +35,7 @@ public sealed class Funds : IEndpointGroup
             .ProducesStandardProblems();
         group.MapGet("payment-roster", ExportPaymentRoster).WithName(nameof(ExportPaymentRoster))
             .WithSummary("The payment roster (发放花名册) of a period as XLSX for the finance office; it names people, so the export is audited (programme.read).")
-            .Produces(StatusCodes.Status200OK, contentType: Application.Common.Interfaces.ExportFile.Xlsx).ProducesStandardProblems();
+            .ProducesFile(Application.Common.Interfaces.ExportFile.Xlsx).ProducesStandardProblems();
     }
 
     private static async Task<Ok<IReadOnlyList<FundAllocationDto>>> GetFundAllocations([AsParameters] GetFundAllocationsQuery query, ISender sender, CancellationToken ct) =>

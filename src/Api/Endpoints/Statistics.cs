@@ -28,7 +28,7 @@ public sealed class Statistics : IEndpointGroup
             .ProducesStandardProblems().ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
         group.MapGet("export", ExportIndicators).WithName(nameof(ExportIndicators))
             .WithSummary("The same figures as XLSX (figures, definitions and description sheets) or CSV, generated now and not issued (programme.read).")
-            .Produces(StatusCodes.Status200OK, contentType: ExportFile.Xlsx).Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesFile(ExportFile.Xlsx, "text/csv")
             .ProducesStandardProblems().ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
         group.MapGet("trends", GetMonthlyTrends).WithName(nameof(GetMonthlyTrends))
             .WithSummary("The twelve months of a year: sales orders and amount from the roll-ups, shops opened, disabled people completing training (programme.read).")
@@ -52,7 +52,7 @@ public sealed class Statistics : IEndpointGroup
             .ProducesStandardProblems().ProducesProblems(StatusCodes.Status404NotFound);
         group.MapGet("bulletins/{id:guid}/export", ExportBulletin).WithName(nameof(ExportBulletin))
             .WithSummary("An issued bulletin's XLSX or CSV exactly as generated at issue (programme.read).")
-            .Produces(StatusCodes.Status200OK, contentType: ExportFile.Xlsx).Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesFile(ExportFile.Xlsx, "text/csv")
             .ProducesStandardProblems().ProducesProblems(StatusCodes.Status404NotFound);
     }
 

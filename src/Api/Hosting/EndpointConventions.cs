@@ -9,6 +9,13 @@ public static class EndpointConventions
     public static RouteHandlerBuilder ProducesStandardProblems(this RouteHandlerBuilder builder) =>
         builder.ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
 
+    /// <summary>
+    /// A file download: 200 with a binary body in each of the media types. The type is needed: without it the generator
+    /// writes a 200 with no content, and clients cannot tell a file comes back.
+    /// </summary>
+    public static RouteHandlerBuilder ProducesFile(this RouteHandlerBuilder builder, string contentType, params string[] additionalContentTypes) =>
+        builder.Produces<Microsoft.AspNetCore.Mvc.FileContentResult>(StatusCodes.Status200OK, contentType, additionalContentTypes);
+
     public static RouteHandlerBuilder ProducesProblems(this RouteHandlerBuilder builder, params int[] statuses)
     {
         ArgumentNullException.ThrowIfNull(builder);

@@ -35,6 +35,10 @@ public static class OpenApiSetup
             });
             options.SupportNonNullableReferenceTypes();
             options.NonNullableReferenceTypesAsRequired();
+
+            // A property of a schema type that may be null ({ allOf: [ $ref ], nullable: true }): a bare $ref cannot say so in
+            // OpenAPI 3.0, and clients would be told a null value is impossible.
+            options.UseAllOfToExtendReferenceSchemas();
             options.CustomOperationIds(api => api.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName);
             foreach (var assembly in new[] { typeof(OpenApiSetup).Assembly, typeof(Application.DependencyInjection).Assembly, typeof(Domain.Common.Entity).Assembly })
             {

@@ -62,6 +62,9 @@ public sealed class MatrixWorld
 
     public required IReadOnlyList<Principal> Principals { get; init; }
 
+    /// <summary>The partner principals' clients by principal name, for a fresh token when a run outlasts one (5 minutes).</summary>
+    public required IReadOnlyDictionary<string, TestPartnerClient> PartnerClients { get; init; }
+
     public static async Task<MatrixWorld> SeedAsync(SunshineApp app)
     {
         var a = await app.RegionIdAsync(CountyACode);
@@ -294,6 +297,7 @@ public sealed class MatrixWorld
         return new MatrixWorld
         {
             CountyA = a, CountyB = b, Ids = ids, CountyBPerson = personB, PartnerBShop = shopB, Principals = principals,
+            PartnerClients = new Dictionary<string, TestPartnerClient>(StringComparer.Ordinal) { ["partner A"] = clientA, ["partner B"] = clientB },
         };
     }
 
