@@ -1,9 +1,10 @@
 import type { RouteObject } from 'react-router-dom';
 import { RequirePermission } from './auth/RequirePermission';
 import { SIGN_IN_PATH } from './auth/returnUrl';
-import { RequireAuth } from './auth/session';
+import { RequireAuth, TWO_FACTOR_PATH } from './auth/session';
 import { AppLayout } from './layout/AppLayout';
 import { NAV, PAGE_ACCESS } from './nav/navigation';
+import { TwoFactorPage } from './pages/account/TwoFactorPage';
 import { AccountsPage } from './pages/accounts/AccountsPage';
 import { SupplyAgreementsPage } from './pages/agreements/SupplyAgreementsPage';
 import { AuditLogPage } from './pages/audit/AuditLogPage';
@@ -580,6 +581,7 @@ export const routes: RouteObject[] = [
         ),
       },
       { path: NAV.changePassword.path, element: <ChangePasswordPage /> },
+      { path: TWO_FACTOR_PATH, element: <TwoFactorPage /> },
       // Every signed-in user may open it (only county officers receive reminders).
       { path: NOTIFICATIONS_PATH, element: <NotificationsPage /> },
       { path: '*', element: <NotFoundPage /> },

@@ -84,6 +84,7 @@ ValidatorOptions.Global.LanguageManager.Culture = new System.Globalization.Cultu
 
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, CurrentUser>();
+builder.Services.AddScoped<ICurrentSession, CurrentSession>();
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.AddProblemDetails();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -100,8 +101,11 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.Cookie.HttpOnly = true;
     o.Cookie.SameSite = SameSiteMode.Strict;
     o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-    o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
-    o.SlidingExpiration = true;
+
+    // The limits are the server-side session record's (ADR 0015: Sessions:IdleMinutes, Sessions:AbsoluteHours), which
+    // answers with the reason; the ticket's own lifetime is a backstop an hour past the absolute limit.
+    o.ExpireTimeSpan = TimeSpan.FromHours(builder.Configuration.GetValue($"{Sunshine.Infrastructure.Identity.SessionOptions.Section}:AbsoluteHours", 8) + 1);
+    o.SlidingExpiration = false;
     o.Events.OnRedirectToLogin = context =>
     {
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
@@ -124,6 +128,15 @@ builder.Services.AddAuthentication(o =>
         context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
             ? OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
             : IdentityConstants.ApplicationScheme);
+builder.Services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+{
+    // Between the password and the code of a sign-in with a second factor: five minutes, this site only.
+    o.Cookie.Name = "sunshine.two_factor";
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SameSite = SameSiteMode.Strict;
+    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    o.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+});
 builder.Services.AddAuthorization();
 
 builder.Services.AddPartnerRateLimits(builder.Configuration);

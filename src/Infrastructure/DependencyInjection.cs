@@ -95,13 +95,18 @@ public static class DependencyInjection
             dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keysPath));
         }
 
-        AddIdentity(services);
+        AddIdentity(services, configuration);
         AddOAuthServer(services, configuration, environment);
         return services;
     }
 
-    private static void AddIdentity(IServiceCollection services)
+    private static void AddIdentity(IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<SessionOptions>(configuration.GetSection(SessionOptions.Section));
+        services.Configure<TwoFactorOptions>(configuration.GetSection(TwoFactorOptions.Section));
+        services.AddScoped<StaffSessions>();
+        services.AddSingleton<TotpAuthenticator>();
+
         services.AddIdentity<ApplicationUser, ApplicationRole>(options =>
             {
                 options.Password.RequiredLength = 8;
@@ -124,9 +129,14 @@ public static class DependencyInjection
             .AddPasswordValidator<ThreeClassPasswordValidator>()
             .AddDefaultTokenProviders();
 
-        // Every request re-reads the account (one primary-key lookup of its concurrency stamp): a disabled
-        // account's open session ends at once, and role or county changes apply to the next request.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        // Every request reads its session record and the account's concurrency stamp (one primary-key lookup, ADR 0015):
+        // a signed-out, timed-out or ended session and a disabled account's session stop at once, and role or county
+        // changes apply to the next request.
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.Zero;
+            o.OnRefreshingPrincipal = SunshineSecurityStampValidator.CarrySessionId;
+        });
         services.AddSingleton<RoleTableStamp>();
         services.AddScoped<ISecurityStampValidator, SunshineSecurityStampValidator>();
     }

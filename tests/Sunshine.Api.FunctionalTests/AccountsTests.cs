@@ -159,7 +159,8 @@ public sealed class AccountsTests(SunshineApp app)
         var wrongPassword = await app.CreateBrowser().PostAsJsonAsync("/api/auth/sign-in", new { userName = account.UserName, password = "Wrong-passw0rd" });
         await wrongPassword.ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "auth.invalid_credentials");
 
-        await (await officer.GetAsync("/api/auth/me")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "auth.unauthenticated");
+        // Disabling ended the session record (ADR 0015): the open session says so.
+        await (await officer.GetAsync("/api/auth/me")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "auth.session_ended");
 
         await (await admin.PostAsync($"/api/accounts/{account.Id}/enable", null)).ShouldBeJsonAsync();
         Assert.Equal(HttpStatusCode.OK, (await app.CreateBrowser().PostAsJsonAsync("/api/auth/sign-in", new { userName = account.UserName, password = SunshineApp.Password })).StatusCode);

@@ -28,9 +28,12 @@ public sealed class AuthorizationMatrixTests(SunshineApp app)
     private static readonly Dictionary<string, string> Required = new(StringComparer.Ordinal)
     {
         ["SignIn"] = Anonymous,
+        ["SignInWithTwoFactor"] = Anonymous,
         ["SignOut"] = SignedIn,
         ["GetCurrentUser"] = SignedIn,
         ["ChangeOwnPassword"] = SignedIn,
+        ["StartTwoFactorEnrolment"] = SignedIn,
+        ["ConfirmTwoFactorEnrolment"] = SignedIn,
         ["GetAccounts"] = Permissions.AccountsRead,
         ["GetAccount"] = Permissions.AccountsRead,
         ["CreateAccount"] = Permissions.AccountsManage,
@@ -39,6 +42,7 @@ public sealed class AuthorizationMatrixTests(SunshineApp app)
         ["UnlockAccount"] = Permissions.AccountsManage,
         ["ResetAccountPassword"] = Permissions.AccountsManage,
         ["SetAccountAccess"] = Permissions.AccessAssign,
+        ["ResetAccountTwoFactor"] = Permissions.AccessAssign,
         ["GetRoles"] = Permissions.ReferenceRead,
         ["GetRegions"] = Permissions.ReferenceRead,
         ["GetRegion"] = Permissions.ReferenceRead,

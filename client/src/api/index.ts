@@ -66,14 +66,28 @@ export {
 export { toProblem, type Problem } from './problem';
 export type * from './sunshine-client';
 
+/** The header that marks a background poll: the server does not count it as activity (idle sign-out). */
+export const BACKGROUND_HEADER = 'Sunshine-Background';
+
+function clientFor(background: boolean) {
+  return new SunshineClient('', {
+    fetch: (url, init) => {
+      const headers = new Headers(init?.headers);
+      headers.set('Accept-Language', i18n.language);
+      if (background) headers.set(BACKGROUND_HEADER, '1');
+      return fetch(url, { ...init, headers, credentials: 'same-origin' });
+    },
+  });
+}
+
 /**
  * The one client for the API: same origin, session cookie sent with every request, and the
  * interface language so the server writes its messages in it.
  */
-export const api = new SunshineClient('', {
-  fetch: (url, init) => {
-    const headers = new Headers(init?.headers);
-    headers.set('Accept-Language', i18n.language);
-    return fetch(url, { ...init, headers, credentials: 'same-origin' });
-  },
-});
+export const api = clientFor(false);
+
+/**
+ * The same client for polls the person did not ask for (notification count, import progress, the
+ * session check): they do not keep an idle session alive.
+ */
+export const backgroundApi = clientFor(true);

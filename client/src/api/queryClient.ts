@@ -1,5 +1,5 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { toProblem } from './problem';
+import { toProblem, type Problem } from './problem';
 
 interface RequestMeta extends Record<string, unknown> {
   /** The caller handles a 401 itself (signing in, checking the session). */
@@ -13,10 +13,11 @@ declare module '@tanstack/react-query' {
   }
 }
 
-/** A query client that calls onUnauthorized when any request answers 401 (the session ended). */
-export function createQueryClient(onUnauthorized: () => void): QueryClient {
+/** A query client that calls onUnauthorized (with the problem) when any request answers 401 (the session ended). */
+export function createQueryClient(onUnauthorized: (problem: Problem) => void): QueryClient {
   const handle = (error: unknown, meta: RequestMeta | undefined) => {
-    if (!meta?.handlesUnauthorized && toProblem(error).status === 401) onUnauthorized();
+    const problem = toProblem(error);
+    if (!meta?.handlesUnauthorized && problem.status === 401) onUnauthorized(problem);
   };
   return new QueryClient({
     queryCache: new QueryCache({ onError: (error, query) => handle(error, query.meta) }),

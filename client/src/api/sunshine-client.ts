@@ -385,6 +385,77 @@ export class SunshineClient {
     }
 
     /**
+     * Remove an account's second factor (a lost authenticator); its sessions end and the holder enrols again.
+     * @return OK
+     */
+    resetAccountTwoFactor(id: string, signal?: AbortSignal): Promise<AccountDto> {
+        let url_ = this.baseUrl + "/api/accounts/{id}/two-factor/reset";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processResetAccountTwoFactor(_response);
+        });
+    }
+
+    protected processResetAccountTwoFactor(response: Response): Promise<AccountDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AccountDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<AccountDto>(null as any);
+    }
+
+    /**
      * End a lockout after failed sign-ins (accounts.manage).
      * @return OK
      */
@@ -1719,6 +1790,72 @@ export class SunshineClient {
     }
 
     /**
+     * The second step of signing in to an account with a second factor: the six-digit code of the authenticator app.
+     * @return OK
+     */
+    signInWithTwoFactor(body: SignInWithTwoFactorCommand, signal?: AbortSignal): Promise<CurrentUserDto> {
+        let url_ = this.baseUrl + "/api/auth/sign-in/two-factor";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSignInWithTwoFactor(_response);
+        });
+    }
+
+    protected processSignInWithTwoFactor(response: Response): Promise<CurrentUserDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CurrentUserDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CurrentUserDto>(null as any);
+    }
+
+    /**
      * End the session.
      * @return No Content
      */
@@ -1778,7 +1915,7 @@ export class SunshineClient {
     }
 
     /**
-     * The signed-in caller: roles, county and effective permissions.
+     * The signed-in caller: roles, county and effective permissions, second factor, and when the session ends.
      * @return OK
      */
     getCurrentUser(signal?: AbortSignal): Promise<CurrentUserDto> {
@@ -1837,6 +1974,143 @@ export class SunshineClient {
             });
         }
         return Promise.resolve<CurrentUserDto>(null as any);
+    }
+
+    /**
+     * Start enrolling a second factor: a new TOTP secret as an otpauth URI and as a key to type in (Cache-Control: no-store).
+     * @return OK
+     */
+    startTwoFactorEnrolment(signal?: AbortSignal): Promise<TwoFactorEnrolmentDto> {
+        let url_ = this.baseUrl + "/api/auth/two-factor/enrolment";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processStartTwoFactorEnrolment(_response);
+        });
+    }
+
+    protected processStartTwoFactorEnrolment(response: Response): Promise<TwoFactorEnrolmentDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TwoFactorEnrolmentDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<TwoFactorEnrolmentDto>(null as any);
+    }
+
+    /**
+     * Confirm the second factor with a code from the authenticator app; from then on sign-in asks for a code.
+     * @return No Content
+     */
+    confirmTwoFactorEnrolment(body: ConfirmTwoFactorEnrolmentCommand, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/auth/two-factor/enrolment/confirmation";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processConfirmTwoFactorEnrolment(_response);
+        });
+    }
+
+    protected processConfirmTwoFactorEnrolment(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiProblem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
     }
 
     /**
@@ -18126,6 +18400,7 @@ export interface AccountDto {
     lockoutEnd?: string | undefined;
     createdAt: string;
     lastSignInAt?: string | undefined;
+    twoFactorEnabled: boolean;
 }
 
 /** A page of results and the total count behind it. */
@@ -18722,6 +18997,11 @@ export interface ConfirmSalesBatchCommand {
     ids: string[];
 }
 
+/** Confirms the caller's new second factor with a code from the authenticator app; from then on sign-in asks for a code. */
+export interface ConfirmTwoFactorEnrolmentCommand {
+    code: string;
+}
+
 /** One consent scope: given on, withdrawn on. */
 export interface ConsentDto {
     /** What a person consented to (PIPL): each scope is given and withdrawn separately. */
@@ -19168,7 +19448,7 @@ export interface CriterionResult {
     met: boolean;
 }
 
-/** The signed-in caller: who they are, their roles, county and effective permissions. */
+/** The signed-in caller: who they are, their roles, county and effective permissions, their second factor, and for a cookie session when it ends (`SessionIdleExpiresAt` moves on with every request that is not a background poll). */
 export interface CurrentUserDto {
     id: string;
     userName: string;
@@ -19177,6 +19457,10 @@ export interface CurrentUserDto {
     permissions: string[];
     countyId?: string | undefined;
     countyName?: string | undefined;
+    twoFactorEnabled: boolean;
+    twoFactorEnrolmentRequired: boolean;
+    sessionIdleExpiresAt?: string | undefined;
+    sessionExpiresAt?: string | undefined;
 }
 
 /** How the loan contract turns an annual rate into a day's interest: actual days over 360 or 365. */
@@ -20869,6 +21153,11 @@ export interface SignInCommand {
     password: string;
 }
 
+/** The second step of signing in to an account with a second factor: the current TOTP code. */
+export interface SignInWithTwoFactorCommand {
+    code: string;
+}
+
 export interface StationRecruitDto {
     id: string;
     personId: string;
@@ -21082,6 +21371,12 @@ export interface TransitionDto {
     actorId: string;
     at: string;
     comment?: string | undefined;
+}
+
+/** A second factor being enrolled: the secret as an otpauth URI (for a QR code) and as a key to type in. */
+export interface TwoFactorEnrolmentDto {
+    otpAuthUri: string;
+    manualKey: string;
 }
 
 /** A typical case as officers see it. `PublicationConsent`: for a case about a person, whether their consent to publication is in force today (null for an enterprise). */

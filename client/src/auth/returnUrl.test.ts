@@ -26,5 +26,7 @@ describe('return URL', () => {
   it('builds the sign-in URL that leads back', () => {
     expect(signInUrl('/audit?page=3')).toBe('/login?returnUrl=%2Faudit%3Fpage%3D3');
     expect(signInUrl('/')).toBe('/login');
+    expect(signInUrl('/audit', 'idle')).toBe('/login?reason=idle&returnUrl=%2Faudit');
+    expect(signInUrl('/', 'expired')).toBe('/login?reason=expired');
   });
 });

@@ -8,10 +8,22 @@ export function safeReturnUrl(raw: string | null): string | null {
   return raw;
 }
 
-export function signInUrl(returnUrl: string): string {
-  return returnUrl === '/' || returnUrl.startsWith(SIGN_IN_PATH)
-    ? SIGN_IN_PATH
-    : `${SIGN_IN_PATH}?returnUrl=${encodeURIComponent(returnUrl)}`;
+/** Why the sign-in page is shown after a session ended on its own (a message explains it). */
+export type SignInReason = 'idle' | 'expired';
+
+export function signInUrl(returnUrl: string, reason?: SignInReason): string {
+  const params = new URLSearchParams();
+  if (reason) params.set('reason', reason);
+  if (returnUrl !== '/' && !returnUrl.startsWith(SIGN_IN_PATH)) params.set('returnUrl', returnUrl);
+  const query = params.toString();
+  return query ? `${SIGN_IN_PATH}?${query}` : SIGN_IN_PATH;
+}
+
+/** The reason a 401's code gives for a session that ended on its own. */
+export function signInReasonOf(code: string | undefined): SignInReason | undefined {
+  if (code === 'auth.session_idle_timeout') return 'idle';
+  if (code === 'auth.session_expired') return 'expired';
+  return undefined;
 }
 
 /**

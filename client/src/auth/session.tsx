@@ -1,11 +1,15 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Result } from 'antd';
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation } from 'react-router-dom';
-import { api, toProblem, type CurrentUserDto } from '../api';
+import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { api, backgroundApi, toProblem, type CurrentUserDto } from '../api';
 import { Loading } from '../components/Loading';
-import { signInUrl } from './returnUrl';
+import { signInReasonOf, signInUrl } from './returnUrl';
+import { SessionTimeout, type SessionDeadlines, type SessionEnd } from './SessionTimeout';
+
+/** The page where a person enrols their second factor (the only page open while their role requires one). */
+export const TWO_FACTOR_PATH = '/account/two-factor';
 
 export const CURRENT_USER_KEY = ['currentUser'] as const;
 
@@ -28,6 +32,38 @@ export function useCurrentUser(): CurrentUserDto {
   return user;
 }
 
+function deadlinesOf(user: CurrentUserDto): SessionDeadlines | null {
+  if (!user.sessionIdleExpiresAt || !user.sessionExpiresAt) return null;
+  return { idleExpiresAt: Date.parse(user.sessionIdleExpiresAt), expiresAt: Date.parse(user.sessionExpiresAt) };
+}
+
+/** Warns before the cookie session ends and returns to the sign-in page, with the reason, when it has. */
+function SessionWatch({ user }: { user: CurrentUserDto }) {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const queryClient = useQueryClient();
+  const deadlines = deadlinesOf(user);
+  const check = useCallback(
+    async () => deadlinesOf(await backgroundApi.getCurrentUser()) ?? Promise.reject(new Error('No session.')),
+    [],
+  );
+  const stay = useCallback(async () => {
+    const fresh = await api.getCurrentUser();
+    queryClient.setQueryData(CURRENT_USER_KEY, fresh);
+    return deadlinesOf(fresh) ?? Promise.reject(new Error('No session.'));
+  }, [queryClient]);
+  const signOut = useCallback(() => api.signOut(), []);
+  const onEnded = useCallback(
+    (end: SessionEnd) => {
+      const target = end === 'signedOut' ? signInUrl('/') : signInUrl(location.pathname + location.search, end);
+      void Promise.resolve(navigate(target, { replace: true })).then(() => queryClient.clear());
+    },
+    [navigate, location.pathname, location.search, queryClient],
+  );
+  if (!deadlines) return null;
+  return <SessionTimeout deadlines={deadlines} check={check} stay={stay} signOut={signOut} onEnded={onEnded} />;
+}
+
 /** Renders its children for a signed-in user; sends anyone else to sign in, keeping the way back. */
 export function RequireAuth({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -37,8 +73,9 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     return <Loading fullPage />;
   }
   if (error) {
-    if (toProblem(error).status === 401) {
-      return <Navigate replace to={signInUrl(location.pathname + location.search)} />;
+    const problem = toProblem(error);
+    if (problem.status === 401) {
+      return <Navigate replace to={signInUrl(location.pathname + location.search, signInReasonOf(problem.code))} />;
     }
     return (
       <main className="full-page-center">
@@ -50,5 +87,13 @@ export function RequireAuth({ children }: { children: ReactNode }) {
       </main>
     );
   }
-  return <CurrentUserContext.Provider value={data}>{children}</CurrentUserContext.Provider>;
+  if (data.twoFactorEnrolmentRequired && location.pathname !== TWO_FACTOR_PATH) {
+    return <Navigate replace to={TWO_FACTOR_PATH} />;
+  }
+  return (
+    <CurrentUserContext.Provider value={data}>
+      {children}
+      <SessionWatch user={data} />
+    </CurrentUserContext.Provider>
+  );
 }

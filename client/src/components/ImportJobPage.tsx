@@ -42,6 +42,7 @@ const ACCEPTED = [...EXTENSIONS, 'text/csv', 'application/vnd.openxmlformats-off
 export interface ImportCalls {
   start: (importValidRows: boolean, file: FileParameter) => Promise<ImportJobDto>;
   list: (page: number, pageSize: number) => Promise<ImportJobDtoPagedList>;
+  /** Polled while the job runs: a background request (does not keep the session alive). */
   get: (id: string) => Promise<ImportJobDto>;
 }
 

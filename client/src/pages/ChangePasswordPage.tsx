@@ -1,8 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { api } from '../api';
-import { useCurrentUser } from '../auth/session';
+import { TWO_FACTOR_PATH, useCurrentUser } from '../auth/session';
 import { NewPasswordFields } from '../components/NewPasswordFields';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../errors/ProblemAlert';
@@ -50,6 +51,9 @@ export function ChangePasswordPage() {
             {t('password.submit')}
           </Button>
         </Form>
+      </Card>
+      <Card className="narrow-card" title={t('twoFactor.title')}>
+        <Link to={TWO_FACTOR_PATH}>{t(user.twoFactorEnabled ? 'twoFactor.title' : 'twoFactor.link')}</Link>
       </Card>
     </Page>
   );

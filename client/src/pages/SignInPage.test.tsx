@@ -145,4 +145,67 @@ describe('SignInPage', () => {
     expect(screen.getByText('请输入密码')).toBeInTheDocument();
     expect(fetchMock).not.toHaveBeenCalled();
   });
+
+  it('asks for the authenticator code after the password of an account with a second factor', async () => {
+    fetchMock
+      .mockResolvedValueOnce(
+        jsonResponse(
+          401,
+          { status: 401, title: 'Unauthorized', code: 'auth.two_factor_required' },
+          'application/problem+json',
+        ),
+      )
+      .mockResolvedValueOnce(
+        jsonResponse(
+          401,
+          { status: 401, title: 'Unauthorized', code: 'auth.two_factor_code_invalid', traceId: '00-3-4-00' },
+          'application/problem+json',
+        ),
+      )
+      .mockResolvedValueOnce(jsonResponse(200, wuling));
+    renderSignIn(`${SIGN_IN_PATH}?returnUrl=%2Fregions`);
+    await signIn('wuling', 'Sunshine@2026');
+
+    const user = userEvent.setup();
+    expect(await screen.findByRole('heading', { level: 1, name: '输入验证码' })).toBeInTheDocument();
+    const code = screen.getByLabelText('验证码');
+    await waitFor(() => expect(code).toHaveFocus());
+    expect(code).toHaveAttribute('autocomplete', 'one-time-code');
+    expect(code).toHaveAttribute('inputmode', 'numeric');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+
+    await user.type(code, '123456');
+    await user.click(screen.getByRole('button', { name: '验证并登录' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('验证码不正确或已使用过');
+    expect(screen.getByLabelText('验证码')).toHaveValue('');
+
+    await user.type(screen.getByLabelText('验证码'), '654321');
+    await user.click(screen.getByRole('button', { name: '验证并登录' }));
+    expect(await screen.findByText('regions page')).toBeInTheDocument();
+    const [url, init] = fetchMock.mock.calls[2];
+    expect(String(url)).toMatch(/\/api\/auth\/sign-in\/two-factor$/);
+    expect(JSON.parse(String(init!.body))).toEqual({ code: '654321' });
+  });
+
+  it('checks the code is six digits before calling the server', async () => {
+    fetchMock.mockResolvedValueOnce(
+      jsonResponse(
+        401,
+        { status: 401, title: 'Unauthorized', code: 'auth.two_factor_required' },
+        'application/problem+json',
+      ),
+    );
+    renderSignIn();
+    await signIn('wuling', 'Sunshine@2026');
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('验证码'), '12a');
+    await user.click(screen.getByRole('button', { name: '验证并登录' }));
+    expect(await screen.findByText('请输入 6 位数字验证码')).toBeInTheDocument();
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it('says why when the session ended on its own', () => {
+    renderSignIn(`${SIGN_IN_PATH}?reason=idle&returnUrl=%2Fregions`);
+    expect(screen.getByRole('status')).toHaveTextContent('您因长时间未操作已自动退出，请重新登录。');
+  });
 });

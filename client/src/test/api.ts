@@ -50,6 +50,8 @@ export const WULING: CurrentUserDto = {
   permissions: ['reference.read', 'programme.read', 'programme.write', 'decisions.county', 'pii.reveal'],
   countyId: 'c0000000-0000-0000-0000-000000430702',
   countyName: '武陵区',
+  twoFactorEnabled: false,
+  twoFactorEnrolmentRequired: false,
 };
 
 /** A city officer: every county, city decisions and the partner platforms' API clients. */
@@ -67,6 +69,8 @@ export const CITY: CurrentUserDto = {
     'pii.reveal',
     'partners.manage',
   ],
+  twoFactorEnabled: false,
+  twoFactorEnrolmentRequired: false,
 };
 
 export const REGIONS: RegionDto[] = [

@@ -9,6 +9,7 @@ using Sunshine.Application.Accounts.GetAccount;
 using Sunshine.Application.Accounts.GetAccounts;
 using Sunshine.Application.Accounts.ResetAccountPassword;
 using Sunshine.Application.Accounts.SetAccountAccess;
+using Sunshine.Application.Accounts.ResetAccountTwoFactor;
 using Sunshine.Application.Accounts.UnlockAccount;
 using Sunshine.Application.Common.Paging;
 
@@ -36,6 +37,10 @@ public sealed class Accounts : IEndpointGroup
             .ProducesStandardProblems().ProducesProblems(StatusCodes.Status404NotFound);
         group.MapPost("{id:guid}/enable", EnableAccount).WithName(nameof(EnableAccount))
             .WithSummary("Enable a disabled account (accounts.manage).")
+            .ProducesStandardProblems().ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapPost("{id:guid}/two-factor/reset", ResetAccountTwoFactor).WithName(nameof(ResetAccountTwoFactor))
+            .WithSummary("Remove an account's second factor (a lost authenticator); its sessions end and the holder enrols again.")
+            .WithDescription("Needs access.assign; never for your own account (403 account.cannot_change_own_access). Audited.")
             .ProducesStandardProblems().ProducesProblems(StatusCodes.Status404NotFound);
         group.MapPost("{id:guid}/unlock", UnlockAccount).WithName(nameof(UnlockAccount))
             .WithSummary("End a lockout after failed sign-ins (accounts.manage).")
@@ -66,6 +71,9 @@ public sealed class Accounts : IEndpointGroup
 
     private static async Task<Ok<AccountDto>> EnableAccount(Guid id, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new EnableAccountCommand(id), ct));
+
+    private static async Task<Ok<AccountDto>> ResetAccountTwoFactor(Guid id, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ResetAccountTwoFactorCommand(id), ct));
 
     private static async Task<Ok<AccountDto>> UnlockAccount(Guid id, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new UnlockAccountCommand(id), ct));

@@ -34,3 +34,13 @@ public sealed class ApiProblem
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<FieldError>? FieldErrors { get; init; }
 }
+
+/// <summary>
+/// A problem answered as a result rather than thrown, for the rare failure that must keep a header set before it: the
+/// exception handler clears the response, and with it a cookie (the first step of a sign-in with a second factor).
+/// </summary>
+public sealed class ProblemResult(int status, string code, string detail) : IResult
+{
+    public Task ExecuteAsync(HttpContext httpContext) =>
+        ProblemDetailsExceptionHandler.Write(httpContext, ProblemDetailsExceptionHandler.Problem(httpContext, status, code, detail), httpContext.RequestAborted);
+}

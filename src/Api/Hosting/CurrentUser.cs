@@ -49,3 +49,13 @@ public sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser
 
     public bool HasPermission(string permission) => Permissions.Contains(permission);
 }
+
+/// <summary>The caller's staff session: the deadlines the session check found (or the sign-in set) and the enrolment claim.</summary>
+public sealed class CurrentSession(IHttpContextAccessor accessor) : ICurrentSession
+{
+    public SessionDeadlines? Deadlines =>
+        accessor.HttpContext?.Features.Get<StaffSessionFeature>() is { } session ? new SessionDeadlines(session.IdleExpiresAt, session.ExpiresAt) : null;
+
+    public bool TwoFactorEnrolmentRequired =>
+        accessor.HttpContext?.User.FindFirstValue(SunshineClaimTypes.TwoFactorEnrolmentRequired) == "true";
+}

@@ -65,6 +65,8 @@ public sealed partial class ProblemDetailsExceptionHandler(ILogger<ProblemDetail
             new FieldError(JsonPath(json.Path), "request.malformed", "The JSON body is malformed or has a field that does not exist or has the wrong type."),
         ]),
         BadHttpRequestException e => Problem(httpContext, e.StatusCode is >= 400 and < 500 ? e.StatusCode : 400, "request.invalid", e.Message),
+        NotAuthenticatedException e when e.Code == "auth.unauthenticated" && SessionRefusal.Of(httpContext) is { } refusal =>
+            Problem(httpContext, 401, refusal.Code, refusal.Detail),
         NotAuthenticatedException e => Problem(httpContext, 401, e.Code, e.Message),
         ForbiddenException e => Problem(httpContext, 403, e.Code, e.Message),
         NotFoundException e => Problem(httpContext, 404, e.Code, e.Message, e.Field),

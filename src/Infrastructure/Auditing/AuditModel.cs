@@ -11,7 +11,8 @@ public static class AuditModel
     private const string ExcludedAnnotation = "Sunshine:AuditExcluded";
 
     /// <summary>Entities that are not programme facts: the trail itself, derived sums and history (the
-    /// writes that change them are audited), protocol and join tables. Changes to
+    /// writes that change them are audited), protocol and join tables, session records (signing in and out are
+    /// audited as account rows). Changes to
     /// roles and permission grants are recorded by the account service as one row per account.</summary>
     private static readonly HashSet<string> IgnoredEntityNames = new(StringComparer.Ordinal)
     {
@@ -21,6 +22,7 @@ public static class AuditModel
         typeof(Domain.Sales.CountyMonthSales).FullName!,
         typeof(Domain.Sales.OwnerYearSales).FullName!,
         typeof(Partners.IdempotencyRecord).FullName!,
+        typeof(StaffSession).FullName!,
         typeof(AuditCheckpoint).FullName!,
         "Microsoft.AspNetCore.Identity.IdentityUserRole<System.Guid>",
         "Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>",

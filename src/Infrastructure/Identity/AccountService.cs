@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
@@ -18,7 +19,10 @@ public sealed class AccountService(
     SignInManager<ApplicationUser> signIn,
     IOpenIddictTokenManager tokens,
     IAuditTrail audit,
-    TimeProvider clock) : IAccountService
+    TimeProvider clock,
+    StaffSessions sessions,
+    TotpAuthenticator totp,
+    ISensitiveDataProtector protector) : IAccountService
 {
     public async Task<PagedList<AccountDto>> ListAsync(string? search, string? role, int page, int pageSize, CancellationToken cancellationToken)
     {
@@ -75,7 +79,7 @@ public sealed class AccountService(
             EnsureSucceeded(await users.UpdateAsync(user), null);
             if (disabled)
             {
-                await EndSessionsAsync(user, cancellationToken);
+                await EndSessionsAsync(user, StaffSessionEndReasons.AccountDisabled, cancellationToken);
             }
         }
 
@@ -95,7 +99,7 @@ public sealed class AccountService(
         var user = await RequireUserAsync(id);
         var token = await users.GeneratePasswordResetTokenAsync(user);
         EnsureSucceeded(await users.ResetPasswordAsync(user, token, newPassword), "newPassword");
-        await EndSessionsAsync(user, cancellationToken);
+        await EndSessionsAsync(user, StaffSessionEndReasons.PasswordReset, cancellationToken);
         audit.Record("Account", id.ToString(), new { password = "reset" });
     }
 
@@ -146,18 +150,120 @@ public sealed class AccountService(
         var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            user.LastSignInAt = clock.GetUtcNow();
-            EnsureSucceeded(await users.UpdateAsync(user), null);
-
-            // The cookie takes effect from the next request; the rest of this one acts as the new user.
-            signIn.Context.User = await signIn.CreateUserPrincipalAsync(user);
+            await SignedInAsync(user);
             return (SignInOutcome.Succeeded, user.Id);
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            // The password was right: the failure count starts again, and the code is asked for next (a five-minute cookie).
+            return (SignInOutcome.RequiresTwoFactor, user.Id);
         }
 
         return (result.IsLockedOut ? SignInOutcome.LockedOut : SignInOutcome.InvalidCredentials, user.Id);
     }
 
-    public Task SignOutAsync() => signIn.SignOutAsync();
+    public async Task<(SignInOutcome Outcome, Guid? AccountId)> SignInWithTwoFactorAsync(string code, CancellationToken cancellationToken)
+    {
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
+        {
+            return (SignInOutcome.TwoFactorNotStarted, null);
+        }
+
+        if (user.IsDisabled)
+        {
+            return (SignInOutcome.Disabled, user.Id);
+        }
+
+        if (await users.IsLockedOutAsync(user))
+        {
+            return (SignInOutcome.LockedOut, user.Id);
+        }
+
+        var step = user.TwoFactorEnabled && user.TotpSecret is { } secret
+            ? totp.Verify(protector.UnprotectBytes(SensitiveKind.TotpSecret, secret), code, user.TotpLastTimeStep)
+            : null;
+        if (step is null)
+        {
+            // Wrong or replayed codes count towards lockout like wrong passwords.
+            EnsureSucceeded(await users.AccessFailedAsync(user), null);
+            return (await users.IsLockedOutAsync(user) ? SignInOutcome.LockedOut : SignInOutcome.TwoFactorCodeInvalid, user.Id);
+        }
+
+        user.TotpLastTimeStep = step;
+        await users.ResetAccessFailedCountAsync(user);
+        await signIn.Context.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
+        await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: "mfa");
+        await SignedInAsync(user);
+        return (SignInOutcome.Succeeded, user.Id);
+    }
+
+    public async Task SignOutAsync(CancellationToken cancellationToken)
+    {
+        if (Guid.TryParse(signIn.Context.User.FindFirstValue(SunshineClaimTypes.Session), out var session))
+        {
+            await sessions.EndAsync(session, StaffSessionEndReasons.SignedOut, cancellationToken);
+        }
+
+        await signIn.SignOutAsync();
+    }
+
+    public async Task<TwoFactorEnrolmentDto> StartTwoFactorEnrolmentAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var user = await RequireUserAsync(id);
+        if (user.TwoFactorEnabled)
+        {
+            throw new ConflictException("auth.two_factor_already_enrolled", "A second factor is in force. A security administrator can reset it.");
+        }
+
+        var secret = TotpAuthenticator.NewSecret();
+        user.TotpSecret = protector.Protect(SensitiveKind.TotpSecret, secret);
+        user.TotpLastTimeStep = null;
+        EnsureSucceeded(await users.UpdateAsync(user), null);
+        audit.Record("Account", id.ToString(), new { twoFactor = "enrolment_started" });
+        return new TwoFactorEnrolmentDto(totp.OtpAuthUri(secret, user.UserName!), TotpAuthenticator.ManualKey(secret));
+    }
+
+    public async Task ConfirmTwoFactorEnrolmentAsync(Guid id, string code, CancellationToken cancellationToken)
+    {
+        var user = await RequireUserAsync(id);
+        if (user.TwoFactorEnabled || user.TotpSecret is null)
+        {
+            throw new ConflictException(
+                user.TwoFactorEnabled ? "auth.two_factor_already_enrolled" : "auth.two_factor_not_started",
+                user.TwoFactorEnabled ? "A second factor is in force already." : "Start the enrolment first.");
+        }
+
+        var step = totp.Verify(protector.UnprotectBytes(SensitiveKind.TotpSecret, user.TotpSecret), code, user.TotpLastTimeStep)
+            ?? throw new RequestValidationException("code", "auth.two_factor_code_invalid", "The code does not match. Check the key and the phone's time, and enter the current code.");
+        user.TotpLastTimeStep = step;
+        user.TwoFactorEnabled = true;
+        EnsureSucceeded(await users.UpdateAsync(user), null);
+    }
+
+    public async Task<AccountDto> ResetTwoFactorAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var user = await RequireUserAsync(id);
+        var wasEnabled = user.TwoFactorEnabled;
+        user.TwoFactorEnabled = false;
+        user.TotpSecret = null;
+        user.TotpLastTimeStep = null;
+        EnsureSucceeded(await users.UpdateAsync(user), null);
+        await EndSessionsAsync(user, StaffSessionEndReasons.TwoFactorReset, cancellationToken);
+        audit.Record("Account", id.ToString(), new { twoFactor = "reset", wasEnabled });
+        return await RequireDtoAsync(id, cancellationToken);
+    }
+
+    /// <summary>After a complete sign-in: the time, and the new principal for the rest of this request.</summary>
+    private async Task SignedInAsync(ApplicationUser user)
+    {
+        user.LastSignInAt = clock.GetUtcNow();
+        EnsureSucceeded(await users.UpdateAsync(user), null);
+
+        // The cookie takes effect from the next request; the rest of this one acts as the new user.
+        signIn.Context.User = await signIn.CreateUserPrincipalAsync(user);
+    }
 
     public async Task ChangePasswordAsync(Guid id, string currentPassword, string newPassword, CancellationToken cancellationToken)
     {
@@ -173,8 +279,9 @@ public sealed class AccountService(
         audit.Record("Account", id.ToString(), new { password = "changed" });
     }
 
-    private async Task EndSessionsAsync(ApplicationUser user, CancellationToken cancellationToken)
+    private async Task EndSessionsAsync(ApplicationUser user, string reason, CancellationToken cancellationToken)
     {
+        await sessions.EndAllAsync(user.Id, reason, cancellationToken);
         EnsureSucceeded(await users.UpdateSecurityStampAsync(user), null);
         await tokens.RevokeBySubjectAsync(user.Id.ToString(), cancellationToken);
     }
@@ -211,7 +318,8 @@ public sealed class AccountService(
             a.LockoutEnd is { } end && end > now,
             a.LockoutEnd,
             a.CreatedAt,
-            a.LastSignInAt)).ToList();
+            a.LastSignInAt,
+            a.TwoFactorEnabled)).ToList();
     }
 
     private static void EnsureSucceeded(IdentityResult result, string? field)

@@ -18,6 +18,15 @@ public sealed class ApplicationUser : IdentityUser<Guid>
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? LastSignInAt { get; set; }
+
+    /// <summary>
+    /// The TOTP secret (RFC 6238), encrypted like sensitive data; set at enrolment, in force once
+    /// <see cref="IdentityUser{TKey}.TwoFactorEnabled"/> is true (confirmed with a code).
+    /// </summary>
+    public byte[]? TotpSecret { get; set; }
+
+    /// <summary>The time step of the last code accepted: a code of that step or an earlier one is never accepted again.</summary>
+    public long? TotpLastTimeStep { get; set; }
 }
 
 public sealed class ApplicationRole : IdentityRole<Guid>
@@ -46,6 +55,12 @@ public static class SunshineClaimTypes
     public const string AccountStamp = "account_stamp";
 
     public const string RolesStamp = "roles_stamp";
+
+    /// <summary>The server-side session record a cookie belongs to (<see cref="StaffSession"/>).</summary>
+    public const string Session = "sid";
+
+    /// <summary>"true" when the account's role requires a second factor it has not enrolled yet.</summary>
+    public const string TwoFactorEnrolmentRequired = "two_factor_enrolment_required";
 
     /// <summary>The partner platform (enterprise id) a partner API client acts for.</summary>
     public const string Platform = "platform_id";

@@ -5,14 +5,15 @@ using Microsoft.Extensions.Options;
 namespace Sunshine.Infrastructure.Identity;
 
 /// <summary>
-/// Adds the display name and county to the claims Identity puts in a session, and the stamps the session
-/// validator compares (<see cref="SunshineSecurityStampValidator"/>).
+/// Adds the display name and county to the claims Identity puts in a session, the stamps the session
+/// validator compares (<see cref="SunshineSecurityStampValidator"/>), and whether a second factor is owed.
 /// </summary>
 public sealed class SunshineClaimsPrincipalFactory(
     UserManager<ApplicationUser> userManager,
     RoleManager<ApplicationRole> roleManager,
     IOptions<IdentityOptions> options,
-    RoleTableStamp rolesStamp)
+    RoleTableStamp rolesStamp,
+    IOptions<TwoFactorOptions> twoFactor)
     : UserClaimsPrincipalFactory<ApplicationUser, ApplicationRole>(userManager, roleManager, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ApplicationUser user)
@@ -31,6 +32,13 @@ public sealed class SunshineClaimsPrincipalFactory(
         }
 
         identity.AddClaim(new Claim(SunshineClaimTypes.RolesStamp, await rolesStamp.GetAsync()));
+
+        // Enrolling changes the account (and so its concurrency stamp): the session's claims are made again without this.
+        if (!user.TwoFactorEnabled && twoFactor.Value.TwoFactorRequiredRoles.Count > 0
+            && identity.FindAll(SunshineClaimTypes.Role).Any(r => twoFactor.Value.TwoFactorRequiredRoles.Contains(r.Value, StringComparer.Ordinal)))
+        {
+            identity.AddClaim(new Claim(SunshineClaimTypes.TwoFactorEnrolmentRequired, "true"));
+        }
 
         return identity;
     }

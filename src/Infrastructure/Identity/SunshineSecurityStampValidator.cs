@@ -11,19 +11,21 @@ using Sunshine.Infrastructure.Persistence;
 namespace Sunshine.Infrastructure.Identity;
 
 /// <summary>
-/// Revalidates every staff session on every request (ValidationInterval zero), cheaply: one primary-key read
-/// of the account's concurrency stamp. Identity changes that stamp on every write of the account (roles,
-/// permissions, county, disabling, lockout, password, security stamp), so while it equals the one the session's
-/// claims were made from, and the role table is the one they were made with, nothing the claims say can have
-/// changed. Otherwise Identity's own validation runs: it ends the session when the security stamp changed
-/// (disabling, password reset) or makes the claims again from the account (role, permission or county changes),
-/// and the renewed cookie carries the new stamps.
+/// Checks every staff session on every request, cheaply. First the server-side session record
+/// (<see cref="StaffSessions.CheckAsync"/>, one primary-key read that also returns the account's concurrency stamp): a
+/// session that was signed out, ended by an administrator or is past its idle or absolute limit is refused, with the
+/// reason kept for the 401 problem, and the cookie is deleted. Then the claims (ValidationInterval zero): Identity
+/// changes the concurrency stamp on every write of the account (roles, permissions, county, disabling, lockout,
+/// password, security stamp, second factor), so while it equals the one the session's claims were made from, and the
+/// role table is the one they were made with, nothing the claims say can have changed. Otherwise Identity's own
+/// validation runs: it ends the session when the security stamp changed (disabling, password reset) or makes the
+/// claims again from the account (role, permission or county changes), and the renewed cookie carries the new stamps.
 /// </summary>
 public sealed class SunshineSecurityStampValidator(
     IOptions<SecurityStampValidatorOptions> options,
     SignInManager<ApplicationUser> signInManager,
     ILoggerFactory logger,
-    ApplicationDbContext db,
+    StaffSessions sessions,
     RoleTableStamp rolesStamp)
     : SecurityStampValidator<ApplicationUser>(options, signInManager, logger)
 {
@@ -31,18 +33,52 @@ public sealed class SunshineSecurityStampValidator(
     {
         ArgumentNullException.ThrowIfNull(context);
         var principal = context.Principal;
-        if (Guid.TryParse(principal?.FindFirst(SunshineClaimTypes.Subject)?.Value, out var id)
-            && principal!.FindFirst(SunshineClaimTypes.AccountStamp)?.Value is { } accountStamp
+        var http = context.HttpContext;
+        if (!Guid.TryParse(principal?.FindFirst(SunshineClaimTypes.Subject)?.Value, out var id)
+            || !Guid.TryParse(principal!.FindFirst(SunshineClaimTypes.Session)?.Value, out var sessionId))
+        {
+            await RefuseAsync(context, StaffSessions.EndedCode);
+            return;
+        }
+
+        var background = http.Request.Headers[StaffSessions.BackgroundHeader] == "1";
+        var check = await sessions.CheckAsync(sessionId, id, background, http.RequestAborted);
+        if (check.RefusalCode is { } code)
+        {
+            await RefuseAsync(context, code);
+            return;
+        }
+
+        http.Features.Set(check.Session);
+        if (principal.FindFirst(SunshineClaimTypes.AccountStamp)?.Value is { } accountStamp
+            && accountStamp == check.AccountStamp
             && principal.FindFirst(SunshineClaimTypes.RolesStamp)?.Value == await rolesStamp.GetAsync())
         {
-            var current = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.ConcurrencyStamp).SingleOrDefaultAsync(context.HttpContext.RequestAborted);
-            if (current == accountStamp)
-            {
-                return;
-            }
+            return;
         }
 
         await base.ValidateAsync(context);
+    }
+
+    private async Task RefuseAsync(CookieValidatePrincipalContext context, string code)
+    {
+        StaffSessions.SetRefusal(context.HttpContext, code);
+        context.RejectPrincipal();
+        await SignInManager.SignOutAsync();
+    }
+
+    /// <summary>Keeps the session's id when Identity makes a session's claims again.</summary>
+    public static Task CarrySessionId(SecurityStampRefreshingPrincipalContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.CurrentPrincipal?.FindFirst(SunshineClaimTypes.Session) is { } session
+            && context.NewPrincipal?.Identities.FirstOrDefault() is { } identity
+            && !identity.HasClaim(c => c.Type == SunshineClaimTypes.Session))
+        {
+            identity.AddClaim(new System.Security.Claims.Claim(SunshineClaimTypes.Session, session.Value));
+        }
+
+        return Task.CompletedTask;
     }
 }
 

@@ -16,7 +16,7 @@ public sealed class TokenPrincipalFactory(SignInManager<ApplicationUser> signIn)
     private static readonly HashSet<string> Carried = new(StringComparer.Ordinal)
     {
         SunshineClaimTypes.Subject, SunshineClaimTypes.Name, SunshineClaimTypes.DisplayName, SunshineClaimTypes.Role,
-        SunshineClaimTypes.County, SunshineClaimTypes.Permission,
+        SunshineClaimTypes.County, SunshineClaimTypes.Permission, SunshineClaimTypes.TwoFactorEnrolmentRequired,
     };
 
     /// <summary>Whether the account may hold a token now (exists, enabled, not locked out).</summary>

@@ -142,6 +142,8 @@ public sealed class ApplicationDbContext(
 
     public DbSet<Partners.IdempotencyRecord> IdempotencyRecords => Set<Partners.IdempotencyRecord>();
 
+    public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
+
     public async Task LockAsync<TEntity>(Guid id, CancellationToken cancellationToken)
         where TEntity : class
     {

@@ -11,7 +11,7 @@ namespace Sunshine.Api.FunctionalTests.Infrastructure;
 /// is a <see cref="FakeTimeProvider"/> that starts at the real time and moves only when told. Sessions are
 /// timed by the same clock, so sign in again after moving it past their idle timeout.
 /// </summary>
-public sealed class ClockedSunshineApp : SunshineApp
+public class ClockedSunshineApp : SunshineApp
 {
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 

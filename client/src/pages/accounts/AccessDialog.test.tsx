@@ -28,6 +28,7 @@ const ACCOUNT: AccountDto = {
   displayName: '新同事',
   roles: [],
   permissions: [],
+  twoFactorEnabled: false,
   isDisabled: false,
   isLockedOut: false,
   createdAt: '2026-11-29T09:00:00Z',

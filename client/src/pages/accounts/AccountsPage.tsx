@@ -76,6 +76,20 @@ export function AccountsPage() {
         }),
     });
 
+  const confirmResetTwoFactor = (account: AccountDto) =>
+    modal.confirm({
+      title: t('twoFactor.reset'),
+      content: t('twoFactor.resetConfirm'),
+      okText: t('twoFactor.reset'),
+      okButtonProps: { danger: true },
+      cancelText: t('common.cancel'),
+      onOk: () =>
+        action.mutateAsync({
+          run: () => api.resetAccountTwoFactor(account.id),
+          done: t('twoFactor.resetDone'),
+        }),
+    });
+
   const rowAction = (label: string, account: AccountDto, onClick: () => void) => (
     <Button
       type="link"
@@ -114,6 +128,10 @@ export function AccountsPage() {
         {canAssign &&
           account.id !== user.id &&
           rowAction(t('accounts.setAccess'), account, () => setDialog({ kind: 'access', account }))}
+        {canAssign &&
+          account.twoFactorEnabled &&
+          account.id !== user.id &&
+          rowAction(t('twoFactor.reset'), account, () => confirmResetTwoFactor(account))}
       </Space>
     ),
   };

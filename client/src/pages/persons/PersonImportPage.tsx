@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
+import { api, backgroundApi } from '../../api';
 import { ImportJobPage, type ImportKindConfig } from '../../components/ImportJobPage';
 import { PERSONS_KEY } from './usePerson';
 
@@ -8,7 +8,7 @@ const PERSON_IMPORT: ImportKindConfig = {
   calls: {
     start: (importValidRows, file) => api.startPersonImport(importValidRows, file),
     list: (page, pageSize) => api.getPersonImports(page, pageSize),
-    get: (id) => api.getPersonImport(id),
+    get: (id) => backgroundApi.getPersonImport(id),
   },
   templateUrl: '/api/person-imports/template',
   textPrefix: 'persons.import',

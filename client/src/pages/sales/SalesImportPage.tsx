@@ -1,7 +1,7 @@
 import { Alert } from 'antd';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../api';
+import { api, backgroundApi } from '../../api';
 import { ImportJobPage, type ImportKindConfig } from '../../components/ImportJobPage';
 import { PENDING_SALES_KEY } from '../shops/useShop';
 
@@ -10,7 +10,7 @@ const SALES_IMPORT: ImportKindConfig = {
   calls: {
     start: (importValidRows, file) => api.startSalesImport(importValidRows, file),
     list: (page, pageSize) => api.getSalesImports(page, pageSize),
-    get: (id) => api.getSalesImport(id),
+    get: (id) => backgroundApi.getSalesImport(id),
   },
   templateUrl: '/api/sales-imports/template',
   textPrefix: 'sales.import',

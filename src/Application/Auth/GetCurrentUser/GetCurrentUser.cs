@@ -7,7 +7,10 @@ using Sunshine.Domain.AccessControl;
 
 namespace Sunshine.Application.Auth.GetCurrentUser;
 
-/// <summary>The signed-in caller: who they are, their roles, county and effective permissions.</summary>
+/// <summary>
+/// The signed-in caller: who they are, their roles, county and effective permissions, their second factor, and for a
+/// cookie session when it ends (<c>SessionIdleExpiresAt</c> moves on with every request that is not a background poll).
+/// </summary>
 public sealed record CurrentUserDto(
     Guid Id,
     string UserName,
@@ -15,12 +18,17 @@ public sealed record CurrentUserDto(
     IReadOnlyList<string> Roles,
     IReadOnlyList<string> Permissions,
     Guid? CountyId,
-    string? CountyName);
+    string? CountyName,
+    bool TwoFactorEnabled,
+    bool TwoFactorEnrolmentRequired,
+    DateTimeOffset? SessionIdleExpiresAt,
+    DateTimeOffset? SessionExpiresAt);
 
 [RequiresSignIn]
+[AllowedBeforeTwoFactorEnrolment]
 public sealed record GetCurrentUserQuery : IQuery<CurrentUserDto>;
 
-public sealed class GetCurrentUserHandler(ICurrentUser user, IAccountService accounts, IApplicationDbContext db)
+public sealed class GetCurrentUserHandler(ICurrentUser user, ICurrentSession session, IAccountService accounts, IApplicationDbContext db)
     : IQueryHandler<GetCurrentUserQuery, CurrentUserDto>
 {
     public async ValueTask<CurrentUserDto> Handle(GetCurrentUserQuery query, CancellationToken cancellationToken)
@@ -37,6 +45,10 @@ public sealed class GetCurrentUserHandler(ICurrentUser user, IAccountService acc
             user.Roles,
             Permissions.All.Where(user.Permissions.Contains).ToList(),
             user.CountyId,
-            countyName);
+            countyName,
+            account.TwoFactorEnabled,
+            session.TwoFactorEnrolmentRequired,
+            session.Deadlines?.IdleExpiresAt,
+            session.Deadlines?.ExpiresAt);
     }
 }

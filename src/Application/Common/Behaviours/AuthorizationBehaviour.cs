@@ -9,9 +9,10 @@ namespace Sunshine.Application.Common.Behaviours;
 
 /// <summary>
 /// Checks the permission each request declares against the caller's permissions (from the one role
-/// table). A request that declares nothing is refused: access is never granted by omission.
+/// table). A request that declares nothing is refused: access is never granted by omission. An account that owes a
+/// second factor (<c>Security:TwoFactorRequiredRoles</c>) may only send the requests that enrol one.
 /// </summary>
-public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentUser user) : IPipelineBehavior<TMessage, TResponse>
+public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentUser user, ICurrentSession session) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
 {
     public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
@@ -42,6 +43,12 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentUser use
                 throw new InvalidOperationException($"{typeof(TMessage).Name} declares no access requirement.");
         }
 
+        if (requirement is not AllowAnonymousRequestAttribute && session.TwoFactorEnrolmentRequired && !RequestAccess.AllowedBeforeTwoFactorEnrolment(typeof(TMessage)))
+        {
+            throw new ForbiddenException(
+                "auth.two_factor_enrolment_required", "Your role requires a second factor: enrol an authenticator app first.");
+        }
+
         return next(message, cancellationToken);
     }
 
@@ -58,6 +65,12 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentUser use
 public static class RequestAccess
 {
     private static readonly ConcurrentDictionary<Type, Attribute?> Cache = new();
+
+    private static readonly ConcurrentDictionary<Type, bool> BeforeEnrolment = new();
+
+    /// <summary>Whether an account that owes a second factor may send the request (enrolment, its own profile, signing out).</summary>
+    public static bool AllowedBeforeTwoFactorEnrolment(Type requestType) =>
+        BeforeEnrolment.GetOrAdd(requestType, static t => t.GetCustomAttribute<AllowedBeforeTwoFactorEnrolmentAttribute>() is not null);
 
     public static Attribute? Of(Type requestType) =>
         Cache.GetOrAdd(requestType, static t =>

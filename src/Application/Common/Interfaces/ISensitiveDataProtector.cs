@@ -8,6 +8,9 @@ public enum SensitiveKind
     Phone,
     Attachment,
     BankAccount,
+
+    /// <summary>A staff account's TOTP secret (second factor).</summary>
+    TotpSecret,
 }
 
 /// <summary>

@@ -19,3 +19,10 @@ public sealed class RequiresSignInAttribute : Attribute;
 /// <summary>Callers who are not signed in may send this request (signing in).</summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class AllowAnonymousRequestAttribute : Attribute;
+
+/// <summary>
+/// Open to an account that owes a second factor (its role requires one and it has not enrolled): enrolment, the caller's
+/// own profile and signing out. Everything else answers 403 <c>auth.two_factor_enrolment_required</c> to it.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class AllowedBeforeTwoFactorEnrolmentAttribute : Attribute;

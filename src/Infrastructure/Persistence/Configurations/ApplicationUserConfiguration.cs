@@ -18,6 +18,7 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
                  {
                      nameof(ApplicationUser.PasswordHash), nameof(ApplicationUser.SecurityStamp), nameof(ApplicationUser.ConcurrencyStamp),
                      nameof(ApplicationUser.NormalizedUserName), nameof(ApplicationUser.NormalizedEmail),
+                     nameof(ApplicationUser.TotpSecret), nameof(ApplicationUser.TotpLastTimeStep),
                  })
         {
             builder.Property(secret).IsExcludedFromAudit();

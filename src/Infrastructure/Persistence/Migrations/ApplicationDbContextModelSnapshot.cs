@@ -4020,6 +4020,16 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                         .HasColumnName("security_stamp")
                         .HasAnnotation("Sunshine:AuditExcluded", true);
 
+                    b.Property<long?>("TotpLastTimeStep")
+                        .HasColumnType("bigint")
+                        .HasColumnName("totp_last_time_step")
+                        .HasAnnotation("Sunshine:AuditExcluded", true);
+
+                    b.Property<byte[]>("TotpSecret")
+                        .HasColumnType("bytea")
+                        .HasColumnName("totp_secret")
+                        .HasAnnotation("Sunshine:AuditExcluded", true);
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean")
                         .HasColumnName("two_factor_enabled");
@@ -4043,6 +4053,43 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("accounts", (string)null);
+                });
+
+            modelBuilder.Entity("Sunshine.Infrastructure.Identity.StaffSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("EndedReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("ended_reason");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_sessions");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_staff_sessions_user_id")
+                        .HasFilter("ended_at IS NULL");
+
+                    b.ToTable("staff_sessions", (string)null);
                 });
 
             modelBuilder.Entity("Sunshine.Infrastructure.Partners.IdempotencyRecord", b =>
@@ -5511,6 +5558,16 @@ namespace Sunshine.Infrastructure.Persistence.Migrations
                         .HasForeignKey("CountyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_accounts_regions_county_id");
+                });
+
+            modelBuilder.Entity("Sunshine.Infrastructure.Identity.StaffSession", b =>
+                {
+                    b.HasOne("Sunshine.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_sessions_accounts_user_id");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", b =>

@@ -1,0 +1,258 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Sunshine.Api.FunctionalTests.Infrastructure;
+using Sunshine.Domain.AccessControl;
+using Sunshine.Infrastructure.Identity;
+
+namespace Sunshine.Api.FunctionalTests;
+
+/// <summary>
+/// Staff sessions are server-side records (ADR 0015): on a host whose clock the test moves, the idle limit (30 minutes)
+/// and the absolute limit (8 hours) hold to the second on both sides, background polls do not count as activity, and a
+/// session ended on the server (signed out, account disabled) refuses its cookie on the next request.
+/// </summary>
+public sealed class SessionTests : IAsyncLifetime
+{
+    private readonly ClockedSunshineApp _app = new();
+
+    public ValueTask InitializeAsync() => _app.InitializeAsync();
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    private void Advance(TimeSpan by) => _app.Clock.Advance(by);
+
+    /// <summary>The clock's time as PostgreSQL keeps it (microseconds).</summary>
+    private DateTimeOffset Now => Stored(_app.Clock.GetUtcNow());
+
+    private static DateTimeOffset Stored(DateTimeOffset time) => new(time.Ticks - (time.Ticks % 10), time.Offset);
+
+    private static Task<HttpResponseMessage> BackgroundPollAsync(HttpClient client)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/auth/me");
+        request.Headers.Add(StaffSessions.BackgroundHeader, "1");
+        return client.SendAsync(request);
+    }
+
+    private Task<StaffSession> SessionOfAsync(Guid userId) =>
+        _app.QueryAsync(db => db.StaffSessions.AsNoTracking().Where(s => s.UserId == userId).OrderByDescending(s => s.CreatedAt).FirstAsync());
+
+    [Fact]
+    public async Task Idle_time_ends_the_session_after_30_minutes_not_before_and_me_reports_both_deadlines()
+    {
+        var (client, account) = await _app.SignInAsNewAsync(Roles.CityOfficer);
+        var signedInAt = Now;
+
+        var me = await (await client.GetAsync("/api/auth/me")).ShouldBeJsonAsync();
+        Assert.Equal(signedInAt.AddMinutes(30), me.GetProperty("sessionIdleExpiresAt").GetDateTimeOffset());
+        Assert.Equal(signedInAt.AddHours(8), me.GetProperty("sessionExpiresAt").GetDateTimeOffset());
+
+        Advance(TimeSpan.FromSeconds(29 * 60 + 59));
+        me = await (await client.GetAsync("/api/auth/me")).ShouldBeJsonAsync();
+        var lastActive = Now;
+        Assert.Equal(lastActive.AddMinutes(30), me.GetProperty("sessionIdleExpiresAt").GetDateTimeOffset());
+
+        Advance(TimeSpan.FromSeconds(30 * 60 + 1));
+        await (await client.GetAsync("/api/persons")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "auth.session_idle_timeout");
+
+        var session = await SessionOfAsync(account.Id);
+        Assert.Equal(StaffSessionEndReasons.Idle, session.EndedReason);
+        Assert.Equal(Now, session.EndedAt);
+
+        // The cookie was deleted with the refusal; signing in again starts a new session.
+        await (await client.GetAsync("/api/auth/me")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "auth.unauthenticated");
+        var again = await _app.SignInAsync(account);
+        await (await again.GetAsync("/api/auth/me")).ShouldBeJsonAsync();
+    }
+
+    [Fact]
+    public async Task The_absolute_limit_ends_an_active_session_8_hours_after_sign_in_not_before()
+    {
+        var (client, account) = await _app.SignInAsNewAsync(Roles.CityOfficer);
+
+        // Active all day: a request every 25 minutes up to 7:55, then one at 7:59:59.
+        for (var i = 0; i < 19; i++)
+        {
+            Advance(TimeSpan.FromMinutes(25));
+            await (await client.GetAsync("/api/auth/me")).ShouldBeJsonAsync();
+        }
+
+        Advance(TimeSpan.FromSeconds(4 * 60 + 59));
+        await (await client.GetAsync("/api/auth/me")).ShouldBeJsonAsync();
+
+        Advance(TimeSpan.FromSeconds(2));
+        await (await client.GetAsync("/api/auth/me")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "auth.session_expired");
+        Assert.Equal(StaffSessionEndReasons.Expired, (await SessionOfAsync(account.Id)).EndedReason);
+    }
+
+    [Fact]
+    public async Task Background_polls_do_not_extend_the_idle_time_but_other_requests_do()
+    {
+        var (polled, _) = await _app.SignInAsNewAsync(Roles.CityOfficer);
+        var (used, _) = await _app.SignInAsNewAsync(Roles.CityOfficer);
+        var signedInAt = Now;
+
+        Advance(TimeSpan.FromMinutes(20));
+        var me = await (await BackgroundPollAsync(polled)).ShouldBeJsonAsync();
+        Assert.Equal(signedInAt.AddMinutes(30), me.GetProperty("sessionIdleExpiresAt").GetDateTimeOffset());
+        await (await used.GetAsync("/api/auth/me")).ShouldBeJsonAsync();
+
+        Advance(TimeSpan.FromSeconds(10 * 60 + 1));
+        await (await polled.GetAsync("/api/auth/me")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "auth.session_idle_timeout");
+        await (await used.GetAsync("/api/auth/me")).ShouldBeJsonAsync();
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session_on_the_server_so_a_copy_of_the_cookie_is_refused()
+    {
+        var account = await _app.CreateAccountAsync(Roles.CityOfficer);
+        var (client, cookie) = await SignInKeepingCookieAsync(account);
+        await (await client.GetAsync("/api/auth/me")).ShouldBeJsonAsync();
+
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync("/api/auth/sign-out", null)).StatusCode);
+
+        using var replay = ClientWith(cookie);
+        await (await replay.GetAsync("/api/auth/me")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "auth.session_ended");
+        Assert.Equal(StaffSessionEndReasons.SignedOut, (await SessionOfAsync(account.Id)).EndedReason);
+    }
+
+    [Fact]
+    public async Task Disabling_an_account_ends_its_live_session_at_the_next_request()
+    {
+        var account = await _app.CreateAccountAsync(Roles.CityOfficer);
+        var (officer, cookie) = await SignInKeepingCookieAsync(account);
+        var (admin, _) = await _app.SignInAsNewAsync(Roles.SystemAdmin);
+        await (await officer.GetAsync("/api/persons")).ShouldBeJsonAsync();
+
+        await (await admin.PostAsync($"/api/accounts/{account.Id}/disable", null)).ShouldBeJsonAsync();
+
+        // No cache window: the very next request (and any copy of the cookie) is refused.
+        await (await officer.GetAsync("/api/persons")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "auth.session_ended");
+        using var replay = ClientWith(cookie);
+        await (await replay.GetAsync("/api/auth/me")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "auth.session_ended");
+        Assert.Equal(StaffSessionEndReasons.AccountDisabled, (await SessionOfAsync(account.Id)).EndedReason);
+    }
+
+    [Fact]
+    public async Task Changing_the_own_password_keeps_the_session_and_its_limits()
+    {
+        var (client, account) = await _app.SignInAsNewAsync(Roles.CityOfficer);
+        var before = await SessionOfAsync(account.Id);
+
+        Advance(TimeSpan.FromMinutes(5));
+        var changed = await client.PostAsJsonAsync("/api/auth/change-password", new { currentPassword = SunshineApp.Password, newPassword = "Another-Passw0rd" });
+        Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
+
+        var me = await (await client.GetAsync("/api/auth/me")).ShouldBeJsonAsync();
+        Assert.Equal(before.CreatedAt.AddHours(8), me.GetProperty("sessionExpiresAt").GetDateTimeOffset());
+        Assert.Equal(1, await _app.QueryAsync(db => db.StaffSessions.CountAsync(s => s.UserId == account.Id)));
+    }
+
+    [Fact]
+    public async Task A_burst_of_page_requests_reads_the_session_once_each_and_writes_last_seen_once()
+    {
+        var (client, account) = await _app.SignInAsNewAsync(Roles.CityOfficer);
+        var session = await SessionOfAsync(account.Id);
+        Advance(TimeSpan.FromSeconds(11));
+
+        using var commands = new SessionCommands(session.Id);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.GetAsync("/api/auth/me")));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.Equal(20, commands.Reads);
+        Assert.Equal(1, commands.RowsWritten);
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"20 parallel requests: {commands.Reads} session reads, {commands.Updates} conditional updates, {commands.RowsWritten} row written");
+        Assert.Equal(Now, (await SessionOfAsync(account.Id)).LastSeenAt);
+    }
+
+    /// <summary>Counts the commands EF runs against one session's record, from its diagnostic events (the host runs in this process).</summary>
+    private sealed class SessionCommands : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly string _id;
+        private readonly List<IDisposable> _subscriptions = [];
+        private int _reads;
+        private int _updates;
+        private int _rows;
+
+        public SessionCommands(Guid id)
+        {
+            _id = id.ToString();
+            _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+        }
+
+        public int Reads => _reads;
+
+        public int Updates => _updates;
+
+        public int RowsWritten => _rows;
+
+        public void OnNext(DiagnosticListener value)
+        {
+            if (value.Name == DbLoggerCategory.Name)
+            {
+                lock (_subscriptions)
+                {
+                    _subscriptions.Add(value.Subscribe(this));
+                }
+            }
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (value.Key != RelationalEventId.CommandExecuted.Name || value.Value is not CommandExecutedEventData data
+                || !data.Command.CommandText.Contains("staff_sessions", StringComparison.Ordinal)
+                || !data.Command.Parameters.Cast<System.Data.Common.DbParameter>().Any(p => p.Value?.ToString() == _id))
+            {
+                return;
+            }
+
+            if (data.Command.CommandText.TrimStart().StartsWith("UPDATE", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _updates);
+                Interlocked.Add(ref _rows, data.Result is int rows ? rows : 0);
+            }
+            else
+            {
+                Interlocked.Increment(ref _reads);
+            }
+        }
+
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
+
+        public void Dispose()
+        {
+            lock (_subscriptions)
+            {
+                _subscriptions.ForEach(s => s.Dispose());
+            }
+        }
+    }
+
+    /// <summary>Signs in with a client that keeps no cookie jar, so the test holds the session cookie itself.</summary>
+    private async Task<(HttpClient Client, string Cookie)> SignInKeepingCookieAsync(TestAccount account)
+    {
+        var client = _app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false });
+        var response = await client.PostAsJsonAsync("/api/auth/sign-in", new { userName = account.UserName, password = SunshineApp.Password });
+        response.EnsureSuccessStatusCode();
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("sunshine.session=", StringComparison.Ordinal)).Split(';')[0];
+        client.DefaultRequestHeaders.Add("Cookie", cookie);
+        return (client, cookie);
+    }
+
+    private HttpClient ClientWith(string cookie)
+    {
+        var client = _app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add("Cookie", cookie);
+        return client;
+    }
+}
