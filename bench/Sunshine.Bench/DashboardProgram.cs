@@ -92,7 +92,14 @@ public static class DashboardProgram
         if (options.Report is { Length: > 0 } report)
         {
             Report.Write(report, section, Begin, End);
-            Say($"Wrote {report}");
+            var worstP95 = stats.Take(4).Max(c => c.P95);
+            var speedup = stats[^1].Median / stats[1].Median;
+            Chart.Record(report, "3 dashboard",
+            [
+                new Figure("3 dashboard", "slowest call's p95", worstP95, 20, AtLeast: false, "ms", string.Create(Invariant, $"p95 {worstP95:N1} ms (< 20 ms)")),
+                new Figure("3 dashboard", "faster than the raw aggregate", speedup, 50, AtLeast: true, "×", string.Create(Invariant, $"{speedup:N0}× (≥ 50×)")),
+            ]);
+            Say($"Wrote {report} and its chart");
         }
         else
         {

@@ -134,12 +134,14 @@ public static class ReadsProgram
             }
 
             var peak = HighWaterMb(api.Id);
+            var figures = Figures(scenarios.Select(s => s.Name).ToList(), runs, startups, idle);
             var section = Section(options, scenarios.Select(s => s.Name).ToList(), runs, startups, idle, peak, checks, people,
                 await Report.MachineAsync(database, loadAtStart));
             if (options.Report is { Length: > 0 } report)
             {
                 Report.Write(report, section, Begin, End);
-                Say($"Wrote {report}");
+                Chart.Record(report, "4-7 reads", figures);
+                Say($"Wrote {report} and its chart");
             }
             else
             {
@@ -148,6 +150,24 @@ public static class ReadsProgram
 
             return checks.All(c => c.Passed);
         }
+    }
+
+    private static List<Figure> Figures(List<string> names, List<LoadRun> runs, List<double> startups, List<double> idle)
+    {
+        const string Scenario = "4-7 reads";
+        var figures = new List<Figure>();
+        foreach (var name in names)
+        {
+            var ratio = Report.Median(runs.Where(r => r.Scenario == name && r.Method == "API").Select(r => r.PerSecond))
+                / Report.Median(runs.Where(r => r.Scenario == name && r.Method == "raw").Select(r => r.PerSecond));
+            figures.Add(new Figure(Scenario, name + ": API ÷ raw req/s", ratio, 0.5, AtLeast: true, "×", string.Create(Invariant, $"{ratio:P0} of raw (≥ 50 %)")));
+        }
+
+        var load = runs.Where(r => r.Method == "API").Max(r => r.PeakRssMb);
+        figures.Add(new Figure(Scenario, "memory idle", idle.Max(), 100, AtLeast: false, "MB", string.Create(Invariant, $"{idle.Max():N0} MB (< 100 MB)")));
+        figures.Add(new Figure(Scenario, "memory under the read load", load, 200, AtLeast: false, "MB", string.Create(Invariant, $"{load:N0} MB (< 200 MB)")));
+        figures.Add(new Figure(Scenario, "start-up to ready", startups.Max(), 3000, AtLeast: false, "ms", string.Create(Invariant, $"{startups.Max() / 1000:N1} s (< 3 s)")));
+        return figures;
     }
 
     private static HttpClient Client(int connections, bool cookies, Uri address) =>

@@ -148,7 +148,12 @@ public static class ScreeningProgram
         if (options.Report is { Length: > 0 } report)
         {
             Report.Write(report, section, ScreeningReport.Begin, ScreeningReport.End);
-            Say($"Wrote {report}");
+            Chart.Record(report, "2 screening",
+            [
+                new Figure("2 screening", "city-wide median", city.Api.Median, 500, AtLeast: false, "ms", string.Create(CultureInfo.InvariantCulture, $"{city.Api.Median:N0} ms (< 500 ms)")),
+                new Figure("2 screening", "faster than raw SQL", ratio, 5, AtLeast: true, "×", string.Create(CultureInfo.InvariantCulture, $"{ratio:N1}× (≥ 5×)")),
+            ]);
+            Say($"Wrote {report} and its chart");
         }
         else
         {
