@@ -72,7 +72,7 @@ public static class Chart
         target.Color = ScottPlot.Colors.Black;
         plot.Axes.SetLimitsX(Math.Log10(0.05), Math.Log10(200));
         plot.Axes.SetLimitsY(-0.6, figures.Count - 0.4);
-        plot.Title("Sunshine benchmarks: each figure against its target (1× = the target; green met, red not met)");
+        plot.Title("Each benchmark figure against its target (1× = the target; green met, red not)");
         plot.XLabel("measured ÷ target (\"less than\" targets: target ÷ measured), log scale");
         plot.Axes.Left.MinimumSize = 330;
         plot.SavePng(pngPath, 1200, 120 + 34 * figures.Count);
