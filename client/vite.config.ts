@@ -14,6 +14,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 2000,
   },
   server: {
+    // The help pages bundle the officers' guide and its screenshots from ../docs.
+    fs: { allow: ['.', '../docs'] },
     proxy: Object.fromEntries(SERVER_PATH_PREFIXES.map((prefix) => [prefix, apiOrigin])),
   },
   test: {

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import type { RouteObject } from 'react-router-dom';
 import { RequirePermission } from './auth/RequirePermission';
 import { SIGN_IN_PATH } from './auth/returnUrl';
@@ -41,6 +42,7 @@ import { InterestClaimsPage } from './pages/loans/InterestClaimsPage';
 import { LoanDetailPage } from './pages/loans/LoanDetailPage';
 import { LoansPage } from './pages/loans/LoansPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { Loading } from './components/Loading';
 import { EnterprisesPage } from './pages/enterprises/EnterprisesPage';
 import { PartnerClientsPage } from './pages/partners/PartnerClientsPage';
 import { EditPersonPage } from './pages/persons/EditPersonPage';
@@ -72,6 +74,15 @@ import { NOTIFICATIONS_PATH } from './pages/notifications/NotificationBell';
 import { NotificationsPage } from './pages/notifications/NotificationsPage';
 import { WorkPlanRoundDetailPage } from './pages/workplans/WorkPlanRoundDetailPage';
 import { WorkPlanRoundsPage } from './pages/workplans/WorkPlanRoundsPage';
+
+// The officers' guide (its text in both languages) loads only when a help page is opened.
+const HelpPage = lazy(async () => ({ default: (await import('./pages/help/HelpPage')).HelpPage }));
+
+const helpPage = (
+  <Suspense fallback={<Loading />}>
+    <HelpPage />
+  </Suspense>
+);
 
 export const routes: RouteObject[] = [
   { path: SIGN_IN_PATH, element: <SignInPage /> },
@@ -584,6 +595,9 @@ export const routes: RouteObject[] = [
       { path: TWO_FACTOR_PATH, element: <TwoFactorPage /> },
       // Every signed-in user may open it (only county officers receive reminders).
       { path: NOTIFICATIONS_PATH, element: <NotificationsPage /> },
+      // The officers' guide: every signed-in user may read it.
+      { path: '/help', element: helpPage },
+      { path: '/help/:section', element: helpPage },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

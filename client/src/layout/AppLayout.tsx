@@ -1,4 +1,4 @@
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { LogoutOutlined, QuestionCircleOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Flex, Layout, Menu } from 'antd';
 import { createElement, useEffect, useRef } from 'react';
@@ -10,6 +10,7 @@ import { useCurrentUser } from '../auth/session';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { navSections, visibleNav, type NavItem } from '../nav/navigation';
 import { problemMessage } from '../errors/problemMessage';
+import { HELP_PATH, helpSection } from '../pages/help/helpSections';
 import { NotificationBell } from '../pages/notifications/NotificationBell';
 
 function selectedKey(pathname: string, paths: string[]): string[] {
@@ -63,6 +64,14 @@ export function AppLayout() {
           {t('app.name')}
         </Link>
         <Flex align="center" gap="middle" wrap className="app-header-tools">
+          {/* The guide's section for this page; its name says so, its visible word is part of that name. */}
+          <Link
+            to={`${HELP_PATH}/${helpSection(location.pathname)}`}
+            className="app-help"
+            aria-label={t('help.linkName')}
+          >
+            <QuestionCircleOutlined aria-hidden /> {t('help.link')}
+          </Link>
           <NotificationBell />
           <span className="app-user">
             <UserOutlined aria-hidden />

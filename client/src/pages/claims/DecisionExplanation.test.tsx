@@ -1,4 +1,5 @@
 import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DecisionDto } from '../../api';
 import { createQueryClient } from '../../api/queryClient';
@@ -99,5 +100,42 @@ describe('DecisionExplanation', () => {
       'Met',
     ]);
     expect(screen.getByText('800.00 yuan')).toBeInTheDocument();
+  });
+
+  it('gives an award criterion its definition on keyboard focus and to screen readers', async () => {
+    render(
+      <AppProviders queryClient={createQueryClient(() => {})}>
+        <DecisionExplanation
+          decision={{
+            ...ELIGIBLE,
+            criteria: [
+              {
+                code: 'award.previous_year_sales',
+                description: 'Net sales of the previous calendar year reach the threshold.',
+                required: '>= 100000.00 in 2025',
+                actual: '120000.00 over 1 shop(s)',
+                met: true,
+              },
+            ],
+          }}
+          caption="预审结果"
+        />
+      </AppProviders>,
+    );
+    const definition =
+      '评定日上一自然年度，申请人各网店的净销售额（销售额减退款）合计，只计合作平台报送和已确认的录入数据；门槛为“县级示范户奖补”政策参数的销售额门槛。';
+    const criterion = screen.getByText('申请人网店上一自然年度的净销售额达到门槛');
+    expect(criterion).toHaveAccessibleDescription(definition);
+    await userEvent.tab(); // the table's scroll region
+    await userEvent.tab();
+    expect(criterion).toHaveFocus();
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(definition);
+    // Announced once, the tooltip open or not.
+    expect(criterion).toHaveAccessibleDescription(definition);
+  });
+
+  it('leaves a criterion without a written definition as plain text, out of the tab order', () => {
+    renderDecision(ELIGIBLE);
+    expect(screen.getByText('本人参加社会化收费培训并实际缴费')).not.toHaveAttribute('tabindex');
   });
 });

@@ -3,6 +3,7 @@ import { Descriptions, Flex, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CriterionResult, DecisionDto } from '../../api';
 import { DataTable } from '../../components/DataTable';
+import { DefinedTerm } from '../../components/DefinedTerm';
 import { formatDate, formatYuan } from '../../format';
 import { useLanguage } from '../../i18n/useLanguage';
 
@@ -23,7 +24,8 @@ function Met({ met }: { met: boolean }) {
 /**
  * A decision explained criterion by criterion: what each requires, what the facts show, and whether
  * it is met; then the outcome and the amount. Criteria are named in the interface language by their
- * code, falling back to the server's description.
+ * code, falling back to the server's description; an award criterion also gives its definition (what it
+ * counts, which policy parameter sets its threshold) on hover, on focus and to screen readers.
  */
 export function DecisionExplanation({ decision, caption }: { decision: DecisionDto; caption: string }) {
   const { t, i18n } = useTranslation();
@@ -32,8 +34,15 @@ export function DecisionExplanation({ decision, caption }: { decision: DecisionD
     i18n.exists(`decision.criteria.${criterion.code}`)
       ? t(`decision.criteria.${criterion.code}`)
       : criterion.description;
+  // What a criterion counts and where its threshold comes from, where the interface has it written down.
+  const define = (criterion: CriterionResult) =>
+    i18n.exists(`decision.definitions.${criterion.code}`) ? t(`decision.definitions.${criterion.code}`) : undefined;
   const columns: TableColumnsType<CriterionResult> = [
-    { key: 'criterion', title: t('decision.criterion'), render: (_, criterion) => describe(criterion) },
+    {
+      key: 'criterion',
+      title: t('decision.criterion'),
+      render: (_, criterion) => <DefinedTerm term={describe(criterion)} definition={define(criterion)} />,
+    },
     { key: 'required', title: t('decision.required'), dataIndex: 'required' },
     { key: 'actual', title: t('decision.actual'), dataIndex: 'actual' },
     {

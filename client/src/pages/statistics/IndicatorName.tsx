@@ -1,23 +1,6 @@
-import { Tooltip } from 'antd';
-import { useId } from 'react';
+import { DefinedTerm } from '../../components/DefinedTerm';
 
-/**
- * An indicator's name that shows its definition on hover and on keyboard focus (a tooltip), and
- * gives it to screen readers as the name's description.
- */
+/** An indicator's name with its definition on hover, on keyboard focus and for screen readers. */
 export function IndicatorName({ name, definition }: { name: string; definition: string }) {
-  const id = useId();
-  if (!definition) return <>{name}</>;
-  return (
-    <>
-      <Tooltip title={definition}>
-        <span className="indicator-name" tabIndex={0} aria-describedby={id}>
-          {name}
-        </span>
-      </Tooltip>
-      <span id={id} className="visually-hidden">
-        {definition}
-      </span>
-    </>
-  );
+  return <DefinedTerm term={name} definition={definition} />;
 }
