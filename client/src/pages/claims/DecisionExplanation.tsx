@@ -24,8 +24,8 @@ function Met({ met }: { met: boolean }) {
 /**
  * A decision explained criterion by criterion: what each requires, what the facts show, and whether
  * it is met; then the outcome and the amount. Criteria are named in the interface language by their
- * code, falling back to the server's description; an award criterion also gives its definition (what it
- * counts, which policy parameter sets its threshold) on hover, on focus and to screen readers.
+ * code, falling back to the server's description; each criterion also gives its definition (what it counts,
+ * which policy parameter sets its threshold) on hover, on focus and to screen readers.
  */
 export function DecisionExplanation({ decision, caption }: { decision: DecisionDto; caption: string }) {
   const { t, i18n } = useTranslation();
