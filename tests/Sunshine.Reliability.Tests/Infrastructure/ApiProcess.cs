@@ -94,10 +94,31 @@ public sealed class ApiProcess : IAsyncDisposable
         var process = Process.Start(start)!;
         var log = new StreamWriter(logFile) { AutoFlush = true };
         var gate = new object();
-        process.OutputDataReceived += (_, e) => { lock (gate) { log.WriteLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (gate) { log.WriteLine(e.Data); } };
-        process.Exited += (_, _) => { lock (gate) { log.Dispose(); } };
-        process.EnableRaisingEvents = true;
+        // The log closes when both streams have ended (a null line), not when the process exits: the last lines of
+        // output can still arrive after the Exited event.
+        var open = 2;
+        void Write(DataReceivedEventArgs e)
+        {
+            lock (gate)
+            {
+                if (open == 0)
+                {
+                    return;
+                }
+
+                if (e.Data is not null)
+                {
+                    log.WriteLine(e.Data);
+                }
+                else if (--open == 0)
+                {
+                    log.Dispose();
+                }
+            }
+        }
+
+        process.OutputDataReceived += (_, e) => Write(e);
+        process.ErrorDataReceived += (_, e) => Write(e);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
