@@ -71,7 +71,7 @@ public static class DependencyInjection
             .UseSunshineDatabase(sp.GetRequiredService<NpgsqlDataSource>())
             .AddInterceptors(sp.GetRequiredService<SensitiveIndexInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
-        services.AddScoped<IParallelReads, ParallelReads>();
+        services.AddSingleton<Application.Statistics.IIndicatorFactsReader, IndicatorFactsReader>();
         services.AddScoped<ITransactionRunner, TransactionRunner>();
         AddAuditSealer(services, configuration, environment);
         services.AddScoped<IAccountService, AccountService>();
@@ -247,6 +247,12 @@ public static class DependencyInjection
                 q.AddTrigger(t => t.ForJob(Reminders.ReminderJob.Key).WithIdentity("deadline-reminders-on-start", "sunshine").StartNow());
             }
         });
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        // The scheduler starts once the API is serving (its schema check and cluster check-in take about 1.5 s): the
+        // instance is ready sooner, and the catch-up run still follows within seconds.
+        services.AddQuartzHostedService(o =>
+        {
+            o.WaitForJobsToComplete = true;
+            o.AwaitApplicationStarted = true;
+        });
     }
 }

@@ -8,6 +8,7 @@ using Sunshine.Domain.Awards;
 using Sunshine.Domain.Common;
 using Sunshine.Domain.Policies;
 using Sunshine.Domain.Programmes;
+using Sunshine.Domain.Regions;
 
 namespace Sunshine.Api.FunctionalTests;
 
@@ -313,6 +314,65 @@ public sealed class AwardsTests(SunshineApp app)
         var paid = await (await cityPayer.PostAsJsonAsync($"/api/benefits/{id}/payment", FundsHelper.Payment(Iso(Today), "记-C", (cityAllocation, 20_000m))))
             .ShouldBeJsonAsync();
         Assert.Equal("Paid", paid.GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task Awards_approved_and_paid_in_a_year_count_in_its_statistics_and_their_rural_holders_as_prosperity_leaders()
+    {
+        await EnsurePoliciesAsync();
+        var countyId = await app.QueryAsync(async db =>
+        {
+            var city = await db.Regions.SingleAsync(r => r.ParentId == null);
+            var used = (await db.Regions.Select(r => r.Code).ToListAsync()).Select(c => c.Value).ToHashSet();
+            var code = Enumerable.Range(10, 10).Select(n => $"4307{n}").First(c => !used.Contains(c)); // 430710–430719: no other test's
+            var region = Region.CreateCountyLevel(RegionCode.Create(code), "奖补统计区" + code, "Award statistics district " + code, RegionKind.District, city, 900);
+            db.Regions.Add(region);
+            await db.SaveChangesAsync();
+            return region.Id;
+        });
+        var city = (await app.SignInAsNewAsync(Roles.CityOfficer)).Client;
+        var county = new County(
+            countyId,
+            (await app.SignInAsNewAsync(Roles.CountyOfficer, countyId)).Client,
+            (await app.SignInAsNewAsync(Roles.CountyOfficer, countyId)).Client,
+            (await app.SignInAsNewAsync(Roles.CountyOfficer, countyId)).Client,
+            (await app.SignInAsNewAsync(Roles.CountyOfficer, countyId)).Client,
+            city,
+            await TestPartners.CreatePlatformAsync(city));
+        var allocation = await FundsHelper.AllocationAsync(county.Payer, county.Id, 30_000m);
+
+        // Two awards approved this year (10,000 each): one paid, one paid and the payment reversed (nets to 0: not paid); a third still in notice.
+        var paid = await InNoticeAsync(county);
+        var reversed = await InNoticeAsync(county);
+        foreach (var id in new[] { paid, reversed })
+        {
+            await EndNoticeAsync(id);
+            await StepAsync(county.Approver, id, "approval");
+            await (await county.Payer.PostAsJsonAsync($"/api/benefits/{id}/payment", FundsHelper.Payment(Iso(Today), "记-S" + id.ToString("N")[..4], (allocation, 10_000m))))
+                .ShouldBeJsonAsync();
+        }
+
+        var payment = (await (await county.Payer.GetAsync($"/api/funds/payments?benefitId={reversed}")).ShouldBeJsonAsync()).GetProperty("items")[0].GetProperty("id").GetGuid();
+        await (await county.Payer.PostAsJsonAsync($"/api/funds/payments/{payment}/reversal", new { reason = "账号有误，退回重发" })).ShouldBeJsonAsync();
+        await InNoticeAsync(county);
+
+        decimal Figure(JsonElement table, string code) =>
+            table.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("code").GetString() == code).GetProperty("total").GetDecimal();
+        var year = await (await county.City.GetAsync($"/api/statistics?period=Year&year={Today.Year}&countyId={county.Id}")).ShouldBeJsonAsync();
+        Assert.Equal(2m, Figure(year, "awards.household.approved.count"));
+        Assert.Equal(20_000m, Figure(year, "awards.household.approved.amount"));
+        Assert.Equal(1m, Figure(year, "awards.household.paid.count"));
+        Assert.Equal(10_000m, Figure(year, "awards.household.paid.amount"));
+        Assert.Equal(0m, Figure(year, "awards.base.approved.count"));
+        Assert.Equal(2m, Figure(year, "leaders.prosperity"));
+        var leaders = await (await county.Maker.GetAsync("/api/awards/prosperity-leaders")).ShouldBeJsonAsync();
+        Assert.Equal(2, leaders.GetProperty("counties").EnumerateArray().Single().GetProperty("leaders").GetInt32());
+
+        // The year before: nothing approved, paid or held yet.
+        var before = await (await county.City.GetAsync($"/api/statistics?period=Year&year={Today.Year - 1}&countyId={county.Id}")).ShouldBeJsonAsync();
+        Assert.Equal(0m, Figure(before, "awards.household.approved.count"));
+        Assert.Equal(0m, Figure(before, "awards.household.paid.amount"));
+        Assert.Equal(0m, Figure(before, "leaders.prosperity"));
     }
 
     [Fact]

@@ -184,6 +184,35 @@ public sealed partial class PersonsTests(SunshineApp app)
     }
 
     [Fact]
+    public async Task Every_page_of_people_carries_the_count_of_all_matches_also_past_the_last_page()
+    {
+        var county = await app.RegionIdAsync("430726");
+        var (officer, _) = await app.SignInAsNewAsync(Roles.CountyOfficer, county);
+        var marker = "分页" + Random.Shared.Next(100_000, 999_999);
+        foreach (var suffix in new[] { "甲", "乙", "丙" })
+        {
+            await (await officer.PostAsJsonAsync("/api/persons", TestPeople.Body(county, name: marker + suffix))).ShouldBeJsonAsync(HttpStatusCode.Created);
+        }
+
+        async Task<(string[] Names, int Total)> PageAsync(int page)
+        {
+            var list = await (await officer.GetAsync($"/api/persons?name={marker}&pageSize=2&page={page}")).ShouldBeJsonAsync();
+            return (list.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("name").GetString()!).ToArray(), list.GetProperty("totalCount").GetInt32());
+        }
+
+        var first = await PageAsync(1);
+        var second = await PageAsync(2);
+        var past = await PageAsync(3);
+        Assert.Equal(3, first.Total);
+        Assert.Equal(3, second.Total);
+        Assert.Equal(3, past.Total);
+        Assert.Equal(2, first.Names.Length);
+        Assert.Single(second.Names);
+        Assert.Empty(past.Names);
+        Assert.Equal(3, first.Names.Concat(second.Names).Distinct().Count());
+    }
+
+    [Fact]
     public async Task A_county_officer_can_neither_see_nor_reveal_nor_change_another_countys_person()
     {
         var wulingCounty = await app.RegionIdAsync("430702");

@@ -34,6 +34,10 @@ public sealed class StatisticsTests(SunshineApp app)
         return region.Id;
     });
 
+    private static async Task<Guid> IncubatorAsync(HttpClient city, Guid county) =>
+        (await (await city.PostAsJsonAsync("/api/enterprises", new { name = "统计孵化器" + Random.Shared.Next(1_000_000), creditCode = TestPartners.NewCreditCode(), countyId = county, roles = new[] { "Incubator" } }))
+            .ShouldBeJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+
     private static decimal Figure(JsonElement table, string code, Guid? county = null)
     {
         var row = table.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("code").GetString() == code);
@@ -200,6 +204,7 @@ public sealed class StatisticsTests(SunshineApp app)
         var later = (await TestPeople.CreateAsync(officerA, countyA)).GetProperty("id").GetGuid();
         await CompleteCourseAsync(officerA, officerA, countyA, later, "2020-01-10");
 
+
         // Shops and sales: a shop opened in 2019 with a confirmed period that is corrected (the correction counts once), a shop opened and closed before.
         var platform = await TestPartners.CreatePlatformAsync(city);
         var seller = (await TestPeople.CreateAsync(officerA, countyA)).GetProperty("id").GetGuid();
@@ -235,6 +240,47 @@ public sealed class StatisticsTests(SunshineApp app)
             $"UPDATE households SET baseline_year = 2016, baseline_per_capita_income = 3000 WHERE id = {poorer}"));
         await (await officerA.PutAsJsonAsync($"/api/households/{poorer}/income/2019", new { perCapitaIncome = 2800m })).ShouldBeJsonAsync();
 
+        // Family members: the seller's spouse completes two courses (counts once), a second relative one; a third completes in 2020.
+        foreach (var (name, completedOn) in new[] { ("家属甲", "2019-04-11"), ("家属甲", "2019-09-11"), ("家属乙", "2019-05-11"), ("家属丙", "2020-01-11") })
+        {
+            var courseId = (await (await officerA.PostAsJsonAsync("/api/courses", TrainingTests.CourseBody(countyA))).ShouldBeJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString();
+            var family = await (await officerA.PostAsJsonAsync($"/api/courses/{courseId}/enrolments", new { kind = "FamilyMember", personId = seller, name, relation = "Spouse" }))
+                .ShouldBeJsonAsync(HttpStatusCode.Created);
+            await (await officerA.PostAsJsonAsync($"/api/courses/enrolments/{family.GetProperty("id").GetString()}/completion", new { completedOn })).ShouldBeJsonAsync();
+        }
+
+        // Events: a county event ended in 2019 (counts for its county), one ended in 2020 (not); a city event (city-wide total only).
+        async Task EventAsync(HttpClient organiser, Guid? county, string start, string end, decimal sales)
+        {
+            var created = await (await organiser.PostAsJsonAsync("/api/channels/exhibitions", new { countyId = county, name = "统计展销会" + end, mode = "Offline", startDate = start, endDate = end }))
+                .ShouldBeJsonAsync(HttpStatusCode.Created);
+            await (await organiser.PutAsJsonAsync($"/api/channels/exhibitions/{created.GetProperty("id").GetGuid()}/results", new { salesAmount = sales, fundingAmount = 0m }))
+                .ShouldBeJsonAsync();
+        }
+
+        await EventAsync(officerA, countyA, "2019-10-01", "2019-10-03", 8_800.50m);
+        await EventAsync(officerA, countyA, "2019-12-30", "2020-01-02", 1_000m);
+        await EventAsync(city, null, "2019-06-01", "2019-06-02", 0.01m);
+
+        // Incubation: one incubatee in the period (twice, with two incubators: counts once), one whose incubation ended in 2018.
+        var incubatorOne = await IncubatorAsync(city, countyA);
+        var incubatorTwo = await IncubatorAsync(city, countyA);
+        async Task IncubateAsync(Guid incubator, Guid person, string startDate, string? lastDay)
+        {
+            var created = await (await officerA.PostAsJsonAsync("/api/incubations", new
+            {
+                incubatorEnterpriseId = incubator, personId = person, incubateeType = "UniversityStudent", services = new[] { "Workspace" }, startDate,
+            })).ShouldBeJsonAsync(HttpStatusCode.Created);
+            if (lastDay != null)
+            {
+                await (await officerA.PostAsJsonAsync($"/api/incubations/{created.GetProperty("id").GetGuid()}/end", new { lastDay })).ShouldBeJsonAsync();
+            }
+        }
+
+        await IncubateAsync(incubatorOne, trainee, "2018-09-01", null);
+        await IncubateAsync(incubatorTwo, trainee, "2019-02-01", "2019-08-31");
+        await IncubateAsync(incubatorOne, later, "2018-01-01", "2018-12-31");
+
         // County B: one trainee of its own.
         var traineeB = (await TestPeople.CreateAsync(officerB, countyB)).GetProperty("id").GetGuid();
         await CompleteCourseAsync(officerB, officerB, countyB, traineeB, "2019-05-10");
@@ -245,6 +291,15 @@ public sealed class StatisticsTests(SunshineApp app)
         Assert.True(table.GetProperty("cityWide").GetBoolean());
         Assert.Equal(1m, Figure(table, "training.persons", countyA));
         Assert.Equal(1m, Figure(table, "training.persons", countyB));
+        Assert.Equal(2m, Figure(table, "training.family_members", countyA));
+        Assert.Equal(8_800.50m, Figure(table, "events.sales", countyA));
+        Assert.Equal(1m, Figure(table, "incubation.incubatees", countyA));
+        Assert.Equal(0m, Figure(table, "incubation.incubatees", countyB));
+        Assert.Equal(0m, Figure(table, "training.family_members", countyB));
+        var trainedPage = await (await city.GetAsync("/api/courses/trained-people?from=2019-01-01&to=2019-12-31")).ShouldBeJsonAsync();
+        var pageRow = trainedPage.GetProperty("byCounty").EnumerateArray().Single(c => c.GetProperty("countyId").GetGuid() == countyA);
+        Assert.Equal(1, pageRow.GetProperty("persons").GetInt32());
+        Assert.Equal(2, pageRow.GetProperty("familyMembers").GetInt32()); // the training page's count and the indicator agree
         Assert.Equal(1m, Figure(table, "shops.opened", countyA));
         Assert.Equal(1m, Figure(table, "shops.active", countyA));
         Assert.Equal(12m, Figure(table, "sales.orders", countyA));
@@ -272,6 +327,7 @@ public sealed class StatisticsTests(SunshineApp app)
         Assert.False(own.GetProperty("cityWide").GetBoolean());
         Assert.Equal(countyA, own.GetProperty("counties").EnumerateArray().Single().GetProperty("id").GetGuid());
         Assert.Equal(1m, Figure(own, "training.persons"));
+        Assert.Equal(8_800.50m, Figure(own, "events.sales")); // a county's table leaves the city's events out
         await (await officerA.GetAsync($"/api/statistics?{Year2019}&countyId={countyB}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "county.not_found");
         await (await officerA.GetAsync($"/api/statistics/trends?year=2019&countyId={countyB}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "county.not_found");
         await (await officerA.GetAsync($"/api/statistics/export?{Year2019}&countyId={countyB}&format=Xlsx")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "county.not_found");

@@ -140,7 +140,7 @@ public sealed class GetPersonsHandler(IApplicationDbContext db, ISensitiveDataPr
             _ => rows.OrderBy(r => r.Name).ThenBy(r => r.Id),
         };
 
-        var page = await rows.ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
+        var page = await rows.ToCountedPageAsync(query.Page, query.PageSize, cancellationToken);
         return new PagedList<PersonListItemDto>(
             page.Items.Select(r => new PersonListItemDto(
                 r.Id, r.Name, r.IdNumber.Masked, r.Category, r.Level, r.Sex, r.CountyId, r.CountyName, r.Township, r.Village,
