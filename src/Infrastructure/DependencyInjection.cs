@@ -67,9 +67,14 @@ public static class DependencyInjection
         services.Configure<SensitiveDataOptions>(configuration.GetSection(SensitiveDataOptions.Section));
         services.AddSingleton<ISensitiveDataProtector>(sp => SensitiveDataProtector.FromOptions(
             sp.GetRequiredService<IOptions<SensitiveDataOptions>>().Value, mayCreateKeyFile: environment.IsDevelopment()));
+        services.AddSingleton<SessionCheckCache>();
+        services.AddSingleton<SessionCheckCacheInterceptor>();
+        services.AddSingleton<SessionCheckCacheTransactionInterceptor>();
         services.AddDbContext<ApplicationDbContext>((sp, options) => options
             .UseSunshineDatabase(sp.GetRequiredService<NpgsqlDataSource>())
-            .AddInterceptors(sp.GetRequiredService<SensitiveIndexInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
+            .AddInterceptors(
+                sp.GetRequiredService<SensitiveIndexInterceptor>(), sp.GetRequiredService<AuditInterceptor>(),
+                sp.GetRequiredService<SessionCheckCacheInterceptor>(), sp.GetRequiredService<SessionCheckCacheTransactionInterceptor>()));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
         services.AddSingleton<Application.Statistics.IIndicatorFactsReader, IndicatorFactsReader>();
         services.AddScoped<ITransactionRunner, TransactionRunner>();
@@ -102,7 +107,9 @@ public static class DependencyInjection
 
     private static void AddIdentity(IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<SessionOptions>(configuration.GetSection(SessionOptions.Section));
+        services.AddOptions<SessionOptions>().Bind(configuration.GetSection(SessionOptions.Section))
+            .Validate(o => o.CheckReuse >= TimeSpan.Zero && o.CheckReuse <= TimeSpan.FromMinutes(1), "Sessions:CheckReuse is between zero and one minute.")
+            .ValidateOnStart();
         services.Configure<TwoFactorOptions>(configuration.GetSection(TwoFactorOptions.Section));
         services.AddScoped<StaffSessions>();
         services.AddSingleton<TotpAuthenticator>();

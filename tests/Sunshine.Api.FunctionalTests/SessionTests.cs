@@ -12,8 +12,9 @@ namespace Sunshine.Api.FunctionalTests;
 
 /// <summary>
 /// Staff sessions are server-side records (ADR 0015): on a host whose clock the test moves, the idle limit (30 minutes)
-/// and the absolute limit (8 hours) hold to the second on both sides, background polls do not count as activity, and a
-/// session ended on the server (signed out, account disabled) refuses its cookie on the next request.
+/// and the absolute limit (8 hours) hold to the second on both sides, background polls do not count as activity, a
+/// session ended on this instance (signed out, account disabled) refuses its cookie on the next request, and one ended
+/// elsewhere once this instance's ten seconds of reusing the record it read are over.
 /// </summary>
 public sealed class SessionTests : IAsyncLifetime
 {
@@ -152,21 +153,47 @@ public sealed class SessionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_burst_of_page_requests_reads_the_session_once_each_and_writes_last_seen_once()
+    public async Task A_burst_of_page_requests_reuses_the_session_read_and_writes_last_seen_once_and_reads_again_after_ten_seconds()
     {
         var (client, account) = await _app.SignInAsNewAsync(Roles.CityOfficer);
         var session = await SessionOfAsync(account.Id);
         Advance(TimeSpan.FromSeconds(11));
 
         using var commands = new SessionCommands(session.Id);
+        await (await client.GetAsync("/api/auth/me")).ShouldBeJsonAsync();
         var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.GetAsync("/api/auth/me")));
 
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
-        Assert.Equal(20, commands.Reads);
+        Assert.Equal(1, commands.Reads);
+        Assert.Equal(1, commands.Updates);
         Assert.Equal(1, commands.RowsWritten);
         TestContext.Current.TestOutputHelper?.WriteLine(
-            $"20 parallel requests: {commands.Reads} session reads, {commands.Updates} conditional updates, {commands.RowsWritten} row written");
+            $"21 requests: {commands.Reads} session read, {commands.Updates} conditional update, {commands.RowsWritten} row written");
         Assert.Equal(Now, (await SessionOfAsync(account.Id)).LastSeenAt);
+
+        // The record read is reused for ten seconds, not a tick longer.
+        Advance(TimeSpan.FromSeconds(10) - TimeSpan.FromTicks(10));
+        await (await client.GetAsync("/api/auth/me")).ShouldBeJsonAsync();
+        Assert.Equal(1, commands.Reads);
+        Advance(TimeSpan.FromTicks(10));
+        await (await client.GetAsync("/api/auth/me")).ShouldBeJsonAsync();
+        Assert.Equal(2, commands.Reads);
+    }
+
+    [Fact]
+    public async Task A_session_ended_by_another_instance_stops_working_here_when_the_ten_seconds_of_reuse_are_over()
+    {
+        var (client, account) = await _app.SignInAsNewAsync(Roles.CityOfficer);
+        await (await client.GetAsync("/api/auth/me")).ShouldBeJsonAsync();
+        var session = await SessionOfAsync(account.Id);
+
+        // Another instance ends it: the row changes behind this instance's back (this instance forgets at once what it ends itself).
+        await _app.QueryAsync(db => db.StaffSessions.Where(s => s.Id == session.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, Now).SetProperty(s => s.EndedReason, StaffSessionEndReasons.SignedOut)));
+        Advance(TimeSpan.FromSeconds(9));
+        await (await client.GetAsync("/api/auth/me")).ShouldBeJsonAsync();
+        Advance(TimeSpan.FromSeconds(1));
+        await (await client.GetAsync("/api/auth/me")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "auth.session_ended");
     }
 
     /// <summary>Counts the commands EF runs against one session's record, from its diagnostic events (the host runs in this process).</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -154,17 +155,31 @@ public sealed class SeveralInstancesTests(ITestOutputHelper output)
             Assert.Equal(0, verification.GetProperty("unsealedPending").GetInt64());
             figures.Add(("audit trail written through both instances", $"intact, {verification.GetProperty("entriesChecked").GetInt64()} entries checked, none left unsealed"));
 
-            // A session ended on A (the account disabled there) is refused by B at its next request.
+            // A session ended on A (the account disabled there) is refused by A at its next request, and by B once B's reuse of
+            // the session record it read is over (Sessions:CheckReuse, 10 s; the requirement is within a minute).
             var victimCookies = new CookieContainer();
             using var victimOnA = await Programme.SignInAsync(a.BaseAddress, "wuling3", victimCookies);
-            using var victimOnB = Programme.Browser(b.BaseAddress, victimCookies);
+            using var victimOnB = Programme.Browser(b.BaseAddress); // a copy of the cookie: A's refusal deletes A's
+            victimOnB.DefaultRequestHeaders.Add("Cookie", victimCookies.GetCookieHeader(a.BaseAddress));
             Assert.Equal(HttpStatusCode.OK, (await victimOnB.GetAsync("/api/auth/me")).StatusCode);
             using var admin = await Programme.SignInAsync(a.BaseAddress, "admin");
             var victimId = (await Programme.ReadAsync(await victimOnA.GetAsync("/api/auth/me"), HttpStatusCode.OK)).GetProperty("id").GetGuid();
             await Programme.EnsureAsync(await admin.PostAsJsonAsync($"/api/accounts/{victimId}/disable", new { }), HttpStatusCode.OK, HttpStatusCode.NoContent);
-            Assert.Equal(HttpStatusCode.Unauthorized, (await victimOnB.GetAsync("/api/auth/me")).StatusCode);
+            var disabledAt = Stopwatch.StartNew();
             Assert.Equal(HttpStatusCode.Unauthorized, (await victimOnA.GetAsync("/api/auth/me")).StatusCode);
-            figures.Add(("a session whose account was disabled on A", "refused (401) by B and by A at the next request"));
+            var okOnB = 0;
+            while ((await victimOnB.GetAsync("/api/auth/me")).StatusCode == HttpStatusCode.OK)
+            {
+                okOnB++;
+                Assert.True(disabledAt.Elapsed < TimeSpan.FromSeconds(15), $"B still accepts the session {disabledAt.Elapsed.TotalSeconds:0.0} s after the account was disabled.");
+                await Task.Delay(250);
+            }
+
+            var refusedByB = disabledAt.Elapsed;
+            Assert.True(refusedByB < TimeSpan.FromSeconds(12), $"B refused the session only after {refusedByB.TotalSeconds:0.0} s.");
+            Assert.Equal(HttpStatusCode.Unauthorized, (await victimOnA.GetAsync("/api/auth/me")).StatusCode);
+            figures.Add(("a session whose account was disabled on A",
+                $"refused (401) by A at the next request, by B {refusedByB.TotalSeconds:0.0} s later ({okOnB} requests accepted in between; reuse window 10 s, required within a minute)"));
 
             Figures.Report(output, "Several instances (two API processes, one PostgreSQL, nginx)", figures);
         }

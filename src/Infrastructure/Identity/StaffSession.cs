@@ -50,6 +50,13 @@ public sealed class SessionOptions
     /// </summary>
     public TimeSpan TouchInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long an instance reuses a session record it read (<see cref="SessionCheckCache"/>) before reading it again:
+    /// the longest a session ended, or an account changed, on another instance keeps working here. At most a minute;
+    /// zero reads the record on every request.
+    /// </summary>
+    public TimeSpan CheckReuse { get; set; } = TimeSpan.FromSeconds(10);
+
     public TimeSpan Idle => TimeSpan.FromMinutes(IdleMinutes);
 
     public TimeSpan Absolute => TimeSpan.FromHours(AbsoluteHours);

@@ -6,7 +6,7 @@ using Sunshine.Infrastructure.Persistence;
 namespace Sunshine.Infrastructure.Identity;
 
 /// <summary>Starts, checks and ends the server-side records of staff sessions (<see cref="StaffSession"/>).</summary>
-public sealed class StaffSessions(ApplicationDbContext db, TimeProvider clock, IOptions<SessionOptions> options)
+public sealed class StaffSessions(ApplicationDbContext db, TimeProvider clock, IOptions<SessionOptions> options, SessionCheckCache cache)
 {
     /// <summary>The header the web client sends on background polls: they do not count as activity.</summary>
     public const string BackgroundHeader = "Sunshine-Background";
@@ -29,27 +29,25 @@ public sealed class StaffSessions(ApplicationDbContext db, TimeProvider clock, I
 
     /// <summary>
     /// Checks the session on a request: one primary-key read (with the account's concurrency stamp, which the caller
-    /// compares). A session past a limit is ended here. Unless <paramref name="background"/>, the request counts as
-    /// activity: last seen moves to now (written at most once per <see cref="SessionOptions.TouchInterval"/>).
+    /// compares), or this instance's record of it read within the last <see cref="SessionOptions.CheckReuse"/>
+    /// (<see cref="SessionCheckCache"/>). A session past a limit is ended here, after a fresh read. Unless
+    /// <paramref name="background"/>, the request counts as activity: last seen moves to now (written at most once per
+    /// <see cref="SessionOptions.TouchInterval"/>).
     /// </summary>
     public async Task<SessionCheck> CheckAsync(Guid sessionId, Guid userId, bool background, CancellationToken cancellationToken)
     {
-        var row = await db.StaffSessions.AsNoTracking()
-            .Where(s => s.Id == sessionId && s.UserId == userId)
-            .Select(s => new
-            {
-                s.CreatedAt,
-                s.LastSeenAt,
-                s.EndedAt,
-                Stamp = db.Users.Where(u => u.Id == s.UserId).Select(u => u.ConcurrencyStamp).FirstOrDefault(),
-            })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (row is null || row.EndedAt is not null)
+        var now = Now();
+        var row = cache.Find(sessionId, userId);
+        if (row is null || now >= row.CreatedAt + Limits.Absolute || now > row.LastSeenAt + Limits.Idle)
         {
-            return SessionCheck.Refused(EndedCode);
+            row = await ReadAsync(sessionId, userId, now, cancellationToken);
+            if (row is null)
+            {
+                cache.Forget(sessionId);
+                return SessionCheck.Refused(EndedCode);
+            }
         }
 
-        var now = Now();
         if (now >= row.CreatedAt + Limits.Absolute)
         {
             await EndAsync(sessionId, StaffSessionEndReasons.Expired, cancellationToken);
@@ -70,14 +68,39 @@ public sealed class StaffSessions(ApplicationDbContext db, TimeProvider clock, I
             await db.StaffSessions.Where(s => s.Id == sessionId && s.EndedAt == null && s.LastSeenAt <= threshold)
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenAt, now), cancellationToken);
             lastSeen = now;
+            cache.Touched(sessionId, now);
         }
 
-        return new SessionCheck(null, row.Stamp, Feature(sessionId, row.CreatedAt, lastSeen));
+        return new SessionCheck(null, row.AccountStamp, Feature(sessionId, row.CreatedAt, lastSeen));
+    }
+
+    /// <summary>The open session's record with the account's stamp (remembered for the next requests), or null when it is ended or unknown.</summary>
+    private async Task<SessionCheckCache.SessionRecord?> ReadAsync(Guid sessionId, Guid userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var row = await db.StaffSessions.AsNoTracking()
+            .Where(s => s.Id == sessionId && s.UserId == userId)
+            .Select(s => new
+            {
+                s.CreatedAt,
+                s.LastSeenAt,
+                s.EndedAt,
+                Stamp = db.Users.Where(u => u.Id == s.UserId).Select(u => u.ConcurrencyStamp).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (row is null || row.EndedAt is not null)
+        {
+            return null;
+        }
+
+        var record = new SessionCheckCache.SessionRecord(userId, row.CreatedAt, row.LastSeenAt, row.Stamp, now);
+        cache.Remember(sessionId, record);
+        return record;
     }
 
     public Task<int> EndAsync(Guid sessionId, string reason, CancellationToken cancellationToken)
     {
         var now = Now();
+        cache.Forget(sessionId);
         return db.StaffSessions.Where(s => s.Id == sessionId && s.EndedAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, now).SetProperty(s => s.EndedReason, reason), cancellationToken);
     }
@@ -86,6 +109,7 @@ public sealed class StaffSessions(ApplicationDbContext db, TimeProvider clock, I
     public Task<int> EndAllAsync(Guid userId, string reason, CancellationToken cancellationToken)
     {
         var now = Now();
+        cache.ForgetAccount(userId);
         return db.StaffSessions.Where(s => s.UserId == userId && s.EndedAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, now).SetProperty(s => s.EndedReason, reason), cancellationToken);
     }

@@ -25,6 +25,11 @@ public sealed partial class DatabaseInitializer(
             ?? throw new InvalidOperationException("ConnectionStrings:Default is not set.");
         var ownerConnection = configuration.GetConnectionString("Migrations") ?? appConnection;
 
+        // Instances started together initialise one at a time (a session advisory lock, released when this connection
+        // closes): the seeders read, then insert or update, so two at once would write the same rows (the OAuth
+        // clients' concurrency check failed a start that way). The later instance finds everything done.
+        await using var gate = await LockInitialisationAsync(ownerConnection, cancellationToken);
+
         var options = new DbContextOptionsBuilder<ApplicationDbContext>();
         options.UseSunshineDatabase(ownerConnection);
         await using (var owner = new ApplicationDbContext(options.Options, protector))
@@ -53,6 +58,37 @@ public sealed partial class DatabaseInitializer(
     }
 
     public const string HistoryTable = "__ef_migrations_history";
+
+    /// <summary>The advisory lock key of start-up initialisation ("SUNSHINI" as a 64-bit number).</summary>
+    private const long InitialiseLockKey = 0x53554E5348494E49;
+
+    /// <summary>
+    /// Takes the initialisation lock on a connection of its own and returns it (disposing it releases the lock). A
+    /// database that does not exist yet has nothing to lock: the migration creates it, and null is returned.
+    /// </summary>
+    private static async Task<NpgsqlConnection?> LockInitialisationAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        // Unpooled: closing it ends the session, and with it the lock (a pooled connection would keep holding it). An
+        // instance waits up to five minutes for another one's initialisation.
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, CommandTimeout = 300 }.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var command = new NpgsqlCommand($"SELECT pg_advisory_lock({InitialiseLockKey})", connection);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            await connection.DisposeAsync();
+            return null;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
 
     /// <summary>
     /// The application role reads and writes programme tables but may only add to and read the audit trail and its
