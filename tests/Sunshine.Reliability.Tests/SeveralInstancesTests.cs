@@ -110,8 +110,22 @@ public sealed class SeveralInstancesTests(ITestOutputHelper output)
             }), HttpStatusCode.Created);
             var roundId = round.GetProperty("id").GetGuid();
             await Task.WhenAll(a.DisposeAsync().AsTask(), b.DisposeAsync().AsTask());
-            var restarted = await Task.WhenAll(ApiProcess.StartAsync(shared, "a2", settings), ApiProcess.StartAsync(shared, "b2", settings));
-            (a, b) = (restarted[0], restarted[1]);
+            var starting = new[] { ApiProcess.StartAsync(shared, "a2", settings), ApiProcess.StartAsync(shared, "b2", settings) };
+            try
+            {
+                var restarted = await Task.WhenAll(starting);
+                (a, b) = (restarted[0], restarted[1]);
+            }
+            catch
+            {
+                // The one that did start is stopped too, so no API process outlives a failed run.
+                foreach (var started in starting.Where(t => t.IsCompletedSuccessfully))
+                {
+                    await (await started).DisposeAsync();
+                }
+
+                throw;
+            }
             long reminders = 0;
             for (var wait = 0; wait < 60 && reminders == 0; wait++)
             {
