@@ -57,10 +57,11 @@ public sealed class AwardsTests(SunshineApp app)
 
     private sealed record County(Guid Id, HttpClient Maker, HttpClient Reviewer, HttpClient Approver, HttpClient Payer, HttpClient City, Guid Platform);
 
-    private async Task<County> CountyAsync(string code)
+    private async Task<County> CountyAsync(string code) => await CountyAsync(await app.RegionIdAsync(code));
+
+    private async Task<County> CountyAsync(Guid id)
     {
         await EnsurePoliciesAsync();
-        var id = await app.RegionIdAsync(code);
         var city = (await app.SignInAsNewAsync(Roles.CityOfficer)).Client;
         return new County(
             id,
@@ -319,7 +320,6 @@ public sealed class AwardsTests(SunshineApp app)
     [Fact]
     public async Task Awards_approved_and_paid_in_a_year_count_in_its_statistics_and_their_rural_holders_as_prosperity_leaders()
     {
-        await EnsurePoliciesAsync();
         var countyId = await app.QueryAsync(async db =>
         {
             var city = await db.Regions.SingleAsync(r => r.ParentId == null);
@@ -330,15 +330,7 @@ public sealed class AwardsTests(SunshineApp app)
             await db.SaveChangesAsync();
             return region.Id;
         });
-        var city = (await app.SignInAsNewAsync(Roles.CityOfficer)).Client;
-        var county = new County(
-            countyId,
-            (await app.SignInAsNewAsync(Roles.CountyOfficer, countyId)).Client,
-            (await app.SignInAsNewAsync(Roles.CountyOfficer, countyId)).Client,
-            (await app.SignInAsNewAsync(Roles.CountyOfficer, countyId)).Client,
-            (await app.SignInAsNewAsync(Roles.CountyOfficer, countyId)).Client,
-            city,
-            await TestPartners.CreatePlatformAsync(city));
+        var county = await CountyAsync(countyId);
         var allocation = await FundsHelper.AllocationAsync(county.Payer, county.Id, 30_000m);
 
         // Two awards approved this year (10,000 each): one paid, one paid and the payment reversed (nets to 0: not paid); a third still in notice.
